@@ -1,0 +1,68 @@
+# Loa: the verbs people expect. `make demo` and `make test` do all the set-up.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+PORT ?= 8000
+# The machine's uv if it has one, else one installed into .tools/ on first use.
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+VENV_PYTHON := .venv/bin/python
+MANAGE := $(VENV_PYTHON) manage.py
+# Debian packages the project needs at run time or for its own commands:
+# gettext for the interface catalogs.
+DEBIAN_PACKAGES := gettext
+
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: demo run test install deps system-packages lint format messages check
+
+demo: install
+	$(MANAGE) load_demo
+	$(MAKE) --no-print-directory run
+
+run:
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: deps
+	$(VENV_PYTHON) -m pytest
+
+install: deps
+	$(MANAGE) migrate --noinput
+
+deps: system-packages $(UV)
+	$(UV) sync --locked --python $(PYTHON) --quiet
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check "uv>=0.9,<1"
+
+system-packages:
+	@missing=""; \
+	for package in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" \
+	    || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  else \
+	    echo "Missing Debian packages:$$missing. Install them with: sudo apt-get install$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+lint: deps
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: deps
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+messages: deps
+	$(MANAGE) makemessages --no-location --no-obsolete \
+	  $$($(VENV_PYTHON) -c "from locales.registry import load_languages; print(' '.join('-l ' + l.code for l in load_languages()))")
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
+
+check: deps
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run

@@ -1,0 +1,1 @@
+"""Where, when, to whom and with what result: campaigns and outreach sessions."""

@@ -1,0 +1,1 @@
+"""In which language: the language registry, fallbacks, and translation work."""

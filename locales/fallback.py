@@ -1,0 +1,53 @@
+"""Which language a visitor actually sees for each translated field.
+
+Works over any model registered with modeltranslation; knows nothing of the
+models themselves.
+"""
+
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+
+from locales.registry import fallback_chain
+
+
+def is_empty(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return len(value) == 0
+    except TypeError:
+        return False
+
+
+def translated_field_names(model) -> list[str]:
+    """The translatable fields modeltranslation registered for `model`."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    return sorted(options.all_fields)
+
+
+def shown_language(instance, field_name: str, language: str) -> str | None:
+    """The language whose text is shown for `field_name` in `language`.
+
+    `language` itself when translated, else the first language of its fallback
+    chain that has text; None when the field is empty in every language.
+    """
+    for code in fallback_chain(language):
+        value = getattr(instance, build_localized_fieldname(field_name, code), None)
+        if not is_empty(value):
+            return code
+    return None
+
+
+def fallbacks(instance, language: str) -> dict[str, str]:
+    """{field name: language shown instead} for each field that falls back."""
+    result = {}
+    for field_name in translated_field_names(type(instance)):
+        shown = shown_language(instance, field_name, language)
+        if shown is not None and shown != language:
+            result[field_name] = shown
+    return result

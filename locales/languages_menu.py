@@ -1,0 +1,63 @@
+"""The language switcher and `hreflang` alternates for the current URL."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from locales.registry import Language, load_languages
+from locales.registry import get_language as registered_language
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    language: Language
+    path: str
+    absolute_url: str
+    is_current: bool
+
+
+class LanguageMenu:
+    """The current page's address in every registered language.
+
+    Built lazily: the context processor runs for admin pages too, which never
+    show the menu.
+    """
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def current(self) -> Language:
+        try:
+            return registered_language(get_language())
+        except KeyError:
+            return registered_language(settings.LANGUAGE_CODE)
+
+    @cached_property
+    def links(self) -> list[LanguageLink]:
+        return [self._link(language) for language in load_languages()]
+
+    @cached_property
+    def x_default_url(self) -> str:
+        """The address without a language prefix: it redirects each visitor to
+        their own language, which is what `hreflang="x-default"` means."""
+        path = self.request.path
+        prefix = f"/{self.current.code}/"
+        if path.startswith(prefix):
+            path = "/" + path.removeprefix(prefix)
+        return self.request.build_absolute_uri(path)
+
+    def _link(self, language: Language) -> LanguageLink:
+        path = translate_url(self.request.path, language.code)
+        if path == self.request.path and language.code != self.current.code:
+            # Not a language-prefixed URL (an error page, say): go to the home page.
+            path = f"/{language.code}/"
+        return LanguageLink(
+            language=language,
+            path=path,
+            absolute_url=self.request.build_absolute_uri(path),
+            is_current=language.code == self.current.code,
+        )

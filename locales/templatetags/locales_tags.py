@@ -1,0 +1,31 @@
+"""Template tags that tell readers which language they are reading."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+from locales.fallback import fallbacks, shown_language
+from locales.registry import get_language as registered_language
+
+register = template.Library()
+
+
+@register.simple_tag
+def lang_attr(instance, field_name):
+    """` lang="vi"` when the field is shown from a fallback language, else nothing."""
+    language = get_language()
+    shown = shown_language(instance, field_name, language)
+    if shown is None or shown == language:
+        return ""
+    return format_html(' lang="{}"', shown)
+
+
+@register.inclusion_tag("locales/fallback_notice.html")
+def fallback_notice(instance):
+    """A notice naming the languages shown because a translation is missing."""
+    language = get_language()
+    shown = sorted(set(fallbacks(instance, language).values()))
+    return {
+        "requested": registered_language(language),
+        "shown": [registered_language(code) for code in shown],
+    }

@@ -1,0 +1,51 @@
+"""`python manage.py load_demo`: a site full of demo material, idempotently."""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from content import demo as content_demo
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_EMAIL = "admin@loa.example"
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site: page tree and content taken from the seed reports. "
+        "Running it again changes nothing; --reset deletes the pages and rebuilds."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete all pages first, then rebuild."
+        )
+
+    @transaction.atomic
+    def handle(self, *args, reset=False, **options):
+        if reset:
+            content_demo.remove_pages()
+            self.stdout.write("Deleted all pages.")
+        content_demo.build_page_tree(stdout=self.stdout)
+        password = self._ensure_admin()
+        self.stdout.write(self.style.SUCCESS("Demo site ready."))
+        self.stdout.write(
+            f"Admin: /admin/  user: {DEMO_ADMIN_USERNAME}  password: {password}"
+        )
+
+    def _ensure_admin(self) -> str:
+        """Create the demo administrator once; never reset a changed password."""
+        password = os.environ.get("LOA_DEMO_ADMIN_PASSWORD", "loa-demo")
+        User = get_user_model()
+        user = User.objects.filter(username=DEMO_ADMIN_USERNAME).first()
+        if user is None:
+            User.objects.create_superuser(
+                DEMO_ADMIN_USERNAME, DEMO_ADMIN_EMAIL, password
+            )
+            self.stdout.write(f"Created the administrator '{DEMO_ADMIN_USERNAME}'.")
+            return password
+        if user.check_password(password):
+            return password
+        return "(changed since the demo created it; unchanged)"

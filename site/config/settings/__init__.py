@@ -1,0 +1,1 @@
+"""Settings: `base` is shared; pick `dev`, `test` or `production` explicitly."""

@@ -1,0 +1,24 @@
+"""Settings for the test suite: fast hashing, plain static storage, local cache.
+
+`DATABASE_URL` and `REDIS_URL` still apply, so the same suite runs against
+PostgreSQL and Redis.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-media-"))
+
+# A shared Redis must not mix keys between test runs.
+CACHES["default"]["KEY_PREFIX"] = f"loa-test-{os.getpid()}"  # noqa: F405
+
+# Nothing is collected in tests: whitenoise serves from the finders.
+STATIC_ROOT = None

@@ -1,0 +1,29 @@
+from django.core.cache import cache
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from tests.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """A published home page, translated into Vietnamese and English only,
+    as the root of the default site."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home

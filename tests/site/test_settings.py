@@ -1,0 +1,97 @@
+"""Production settings come from the environment; the embedded default is SQLite
+in WAL mode. Each case runs in a fresh interpreter, as a server would start."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRINT_SETTINGS = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps({
+    "engine": settings.DATABASES["default"]["ENGINE"],
+    "db_name": settings.DATABASES["default"]["NAME"],
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "static": settings.STORAGES["staticfiles"]["BACKEND"],
+    "media": settings.STORAGES["default"]["BACKEND"],
+    "hosts": settings.ALLOWED_HOSTS,
+    "debug": settings.DEBUG,
+}))
+"""
+
+
+def run_with_settings(module, code=PRINT_SETTINGS, **environment):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DATABASE_URL", "REDIS_URL", "MEDIA_S3_BUCKET"}
+    }
+    env.update(DJANGO_SETTINGS_MODULE=module, PYTHONPATH=f"{ROOT}:{ROOT / 'site'}")
+    env.update(environment)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_with_settings("config.settings.production")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_reads_its_configuration_from_the_environment():
+    result = run_with_settings(
+        "config.settings.production",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="loa.example, www.loa.example",
+        DATABASE_URL="postgres://loa:secret@db.internal:5432/loa",
+        REDIS_URL="redis://cache.internal:6379/0",
+        MEDIA_S3_BUCKET="loa-media",
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["engine"] == "django.db.backends.postgresql"
+    assert loaded["db_name"] == "loa"
+    assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert loaded["media"] == "storages.backends.s3.S3Storage"
+    assert loaded["hosts"] == ["loa.example", "www.loa.example"]
+    assert loaded["debug"] is False
+
+
+def test_embedded_default_is_sqlite_with_local_memory_cache():
+    result = run_with_settings("config.settings.dev")
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["engine"] == "django.db.backends.sqlite3"
+    assert loaded["db_name"].endswith("db.sqlite3")
+    assert loaded["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_sqlite_database_runs_in_wal_mode(tmp_path):
+    check_journal = """
+import django
+from django.db import connection
+django.setup()
+with connection.cursor() as cursor:
+    cursor.execute("PRAGMA journal_mode")
+    print(cursor.fetchone()[0])
+"""
+    result = run_with_settings(
+        "config.settings.dev",
+        code=check_journal,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'wal-check.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "wal"
