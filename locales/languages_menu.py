@@ -3,12 +3,9 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
 
-from locales.registry import Language, load_languages
-from locales.registry import get_language as registered_language
+from locales.registry import Language, current_language, load_languages
 
 
 @dataclass(frozen=True)
@@ -31,10 +28,7 @@ class LanguageMenu:
 
     @cached_property
     def current(self) -> Language:
-        try:
-            return registered_language(get_language())
-        except KeyError:
-            return registered_language(settings.LANGUAGE_CODE)
+        return current_language()
 
     @cached_property
     def links(self) -> list[LanguageLink]:

@@ -1,7 +1,7 @@
 """The registry of content languages, read from `languages.toml`.
 
 Settings import this module before Django is set up, so it must not import
-anything from Django's app registry.
+models or anything else that needs the app registry.
 """
 
 import re
@@ -9,6 +9,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from django.utils.translation import get_language as active_language_code
 
 REGISTRY_FILE = Path(__file__).with_name("languages.toml")
 
@@ -149,3 +151,11 @@ def get_language(code: str) -> Language:
 def fallback_chain(code: str) -> tuple[str, ...]:
     """The languages tried for `code`, in order, starting with `code` itself."""
     return (code, *get_language(code).fallback)
+
+
+def current_language() -> Language:
+    """The registered language active in this request, else the source language."""
+    try:
+        return get_language(active_language_code() or "")
+    except KeyError:
+        return source_language()

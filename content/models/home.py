@@ -18,7 +18,11 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types: list[str] = []
+    subpage_types = [
+        "content.ExplainerIndexPage",
+        "content.RadioScriptIndexPage",
+        "content.FAQIndexPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -1,0 +1,25 @@
+"""Content models: the page types of material and the snippets they cite."""
+
+from content.models.explainers import ExplainerIndexPage, PolicyExplainerPage
+from content.models.faq import FAQAnswerPage, FAQIndexPage
+from content.models.home import HomePage
+from content.models.material import MaterialPage
+from content.models.material_code import MaterialCode
+from content.models.radio import RadioRecording, RadioScriptIndexPage, RadioScriptPage
+from content.models.snippets import Audience, LegalProvision, Topic
+
+__all__ = [
+    "Audience",
+    "ExplainerIndexPage",
+    "FAQAnswerPage",
+    "FAQIndexPage",
+    "HomePage",
+    "LegalProvision",
+    "MaterialCode",
+    "MaterialPage",
+    "PolicyExplainerPage",
+    "RadioRecording",
+    "RadioScriptIndexPage",
+    "RadioScriptPage",
+    "Topic",
+]

@@ -1,0 +1,82 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from content.blocks import ExplainerBodyBlock
+from content.models.material import MaterialPage
+
+
+class ExplainerIndexPage(Page):
+    """The list of policy explainers, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.PolicyExplainerPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("explainer index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["explainers"] = (
+            PolicyExplainerPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")
+        )
+        return context
+
+
+class PolicyExplainerPage(MaterialPage):
+    """A policy explained in plain words: what changed, who it is for, what to
+    do. Readers find it by topic; officers print it for village meetings."""
+
+    material_prefix = "EXP"
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two plain sentences, used on cards, in search results and "
+            "on printed covers."
+        ),
+    )
+    body = StreamField(ExplainerBodyBlock(), verbose_name=_("body"))
+    audiences = ParentalManyToManyField(
+        "content.Audience", blank=True, verbose_name=_("audiences")
+    )
+    effective_date = models.DateField(_("in force from"), null=True, blank=True)
+    next_review_date = models.DateField(_("next review"), null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("material_code"),
+                FieldPanel("topics"),
+                FieldPanel("audiences"),
+                FieldPanel("legal_basis"),
+                FieldPanel("effective_date"),
+                FieldPanel("next_review_date"),
+            ],
+            heading=_("Material"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["content.ExplainerIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("policy explainer")

@@ -1,0 +1,107 @@
+from itertools import groupby
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from content.models.material import MaterialPage
+
+
+class FAQIndexPage(Page):
+    """All FAQ answers, grouped by topic."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.FAQAnswerPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("FAQ index")
+
+    def answers(self):
+        return (
+            FAQAnswerPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("topics")
+            .order_by("path")
+        )
+
+    def answers_by_topic(self):
+        """[(topic or None, [answers])], topics in order; an answer with several
+        topics appears under each."""
+        pairs = []
+        for answer in self.answers():
+            topics = list(answer.topics.all()) or [None]
+            pairs.extend((topic, answer) for topic in topics)
+        pairs.sort(key=lambda pair: (pair[0] is None, pair[0].slug if pair[0] else ""))
+        return [
+            (topic, [answer for _topic, answer in group])
+            for topic, group in groupby(pairs, key=lambda pair: pair[0])
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = self.answers_by_topic()
+        return context
+
+
+class FAQAnswerPage(MaterialPage):
+    """A question people ask at sessions, answered briefly and in full. The
+    page title is the question."""
+
+    material_prefix = "FAQ"
+
+    short_answer = models.TextField(
+        _("short answer"),
+        max_length=300,
+        help_text=_("One or two sentences: the answer a reader needs first."),
+    )
+    full_answer = RichTextField(
+        _("full answer"), features=["bold", "italic", "link", "ul", "ol"]
+    )
+    related_explainers = ParentalManyToManyField(
+        "content.PolicyExplainerPage",
+        blank=True,
+        related_name="related_faq_answers",
+        verbose_name=_("related explainers"),
+    )
+
+    content_panels = [
+        FieldPanel("title", heading=_("Question")),
+        FieldPanel("short_answer"),
+        FieldPanel("full_answer"),
+        MultiFieldPanel(
+            [
+                FieldPanel("material_code"),
+                FieldPanel("topics"),
+                FieldPanel("related_explainers"),
+                FieldPanel("legal_basis"),
+            ],
+            heading=_("Material"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("short_answer")]
+
+    parent_page_types = ["content.FAQIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("FAQ answer")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_explainers"] = self.related_explainers.live().public()
+        return context
+
+    @property
+    def question(self) -> str:
+        return self.title

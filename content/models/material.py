@@ -1,0 +1,111 @@
+"""What every piece of material has: a material code, topics, legal basis,
+and a version (its published revision)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+from modelcluster.fields import ParentalManyToManyField
+
+from content.models.material_code import (
+    issue_next_code,
+    parse_code,
+    record_code,
+    was_issued,
+)
+from content.models.snippets import LegalProvision
+
+
+class MaterialPageForm(WagtailAdminPageForm):
+    """Lets editors give a new piece an existing printed code; after that the
+    code is shown but can no longer be changed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("material_code")
+        if field is not None and self.instance.pk:
+            field.disabled = True
+            field.help_text = _("Assigned when the piece was created; never changes.")
+
+
+class MaterialPage(Page):
+    """Base of every piece of material (explainers, radio scripts, FAQ answers)."""
+
+    material_prefix = ""
+
+    material_code = models.CharField(
+        _("material code"),
+        max_length=16,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Printed on paper copies. Leave empty to get the next free code; "
+            "it never changes afterwards."
+        ),
+        error_messages={"unique": _("Another piece already has this material code.")},
+    )
+    topics = ParentalManyToManyField(
+        "content.Topic", blank=True, verbose_name=_("topics")
+    )
+    legal_basis = ParentalManyToManyField(
+        "content.LegalProvision", blank=True, verbose_name=_("legal basis")
+    )
+
+    base_form_class = MaterialPageForm
+    # A copy is a new piece: it gets its own code.
+    exclude_fields_in_copy = ["material_code"]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self._state.adding and self.material_code:
+            try:
+                number = parse_code(self.material_code, self.material_prefix)
+            except ValidationError as error:
+                raise ValidationError({"material_code": error}) from None
+            if was_issued(self.material_prefix, number):
+                raise ValidationError(
+                    {
+                        "material_code": _(
+                            "%(code)s was issued before; a code is never given twice."
+                        )
+                        % {"code": self.material_code}
+                    }
+                )
+
+    def save(self, clean=True, **kwargs):
+        with transaction.atomic():
+            if clean:
+                self.full_clean()
+            if not self.material_code:
+                self.material_code = issue_next_code(self.material_prefix)
+            elif self._state.adding:
+                record_code(
+                    self.material_prefix,
+                    parse_code(self.material_code, self.material_prefix),
+                )
+            return super().save(clean=False, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = list(self.topics.all())
+        context["legal_basis"] = list(self.legal_basis.all())
+        return context
+
+    @property
+    def version_date(self):
+        """When the version readers see was published."""
+        return self.last_published_at
+
+    def provisions_changed_since_publish(self):
+        """Cited provisions amended or superseded after this piece was last
+        published: the piece needs review in every language."""
+        changed = self.legal_basis.exclude(status=LegalProvision.Status.IN_FORCE)
+        if self.last_published_at:
+            changed = changed.filter(status_changed_at__gt=self.last_published_at)
+        return changed

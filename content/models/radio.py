@@ -1,0 +1,194 @@
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from modelcluster.fields import ParentalKey
+
+from content.audio import AudioFileError, read_duration
+from content.blocks import RadioScriptBodyBlock
+from content.models.material import MaterialPage
+from content.panels import RunningTimePanel
+from locales.registry import Language, current_language, fallback_chain, load_languages
+
+
+class RadioScriptIndexPage(Page):
+    """The list of radio scripts for commune loudspeakers and local radio."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.RadioScriptPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("radio script index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["scripts"] = (
+            RadioScriptPage.objects.child_of(self).live().public().order_by("path")
+        )
+        return context
+
+
+@dataclass(frozen=True)
+class RunningTime:
+    """How long a script takes to read in one language, against its slot."""
+
+    language: Language
+    words: int
+    seconds: int
+    slot_seconds: int
+
+    @property
+    def over_slot(self) -> bool:
+        return self.seconds > self.slot_seconds
+
+
+class RadioScriptPage(MaterialPage):
+    """A script for commune loudspeakers or local radio: spoken lines, music
+    and sound cues and pauses, with a recording per language."""
+
+    material_prefix = "RAD"
+
+    class Format(models.TextChoices):
+        ANNOUNCEMENT = "announcement", _("Announcement")
+        DIALOGUE = "dialogue", _("Dialogue")
+        INTERVIEW = "interview", _("Interview")
+        DRAMA = "drama", _("Drama")
+
+    format = models.CharField(
+        _("format"), max_length=16, choices=Format.choices, default=Format.ANNOUNCEMENT
+    )
+    slot_seconds = models.PositiveIntegerField(
+        _("slot length (seconds)"),
+        default=120,
+        help_text=_("How long the broadcast slot is."),
+    )
+    body = StreamField(RadioScriptBodyBlock(), verbose_name=_("script"))
+    notes = models.TextField(
+        _("notes to broadcaster"),
+        blank=True,
+        help_text=_("Read first: pronunciation, tone, when to air."),
+    )
+    cast = models.CharField(
+        _("cast"), max_length=200, blank=True, help_text=_("Who reads which part.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("format"),
+        FieldPanel("slot_seconds"),
+        FieldPanel("notes"),
+        FieldPanel("cast"),
+        FieldPanel("body"),
+        RunningTimePanel(heading=_("Running time by language")),
+        InlinePanel("recordings", heading=_("Recordings"), label=_("recording")),
+        MultiFieldPanel(
+            [
+                FieldPanel("material_code"),
+                FieldPanel("topics"),
+                FieldPanel("legal_basis"),
+            ],
+            heading=_("Material"),
+        ),
+    ]
+
+    parent_page_types = ["content.RadioScriptIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("radio script")
+
+    def running_time(self, language: Language) -> RunningTime | None:
+        """The estimate for `language`, from its own text and reading rate;
+        None where the script is not written in that language."""
+        body = getattr(self, f"body_{language.code}", None)
+        if not body:
+            return None
+        words = 0
+        seconds = 0.0
+        for block in body:
+            if block.block_type == "speaker_line":
+                words += len(block.value["text"].split())
+            else:
+                seconds += block.value.get("seconds") or 0
+        seconds += words * 60 / language.reading_rate
+        return RunningTime(language, words, round(seconds), self.slot_seconds)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = current_language()
+        context["running_time"] = self.running_time(language)
+        context["recording"] = self.recording_for(language)
+        return context
+
+    def recording_for(self, language: Language):
+        """The recording in `language`, else in the first fallback that has one."""
+        recordings = {
+            recording.language: recording for recording in self.recordings.all()
+        }
+        for code in fallback_chain(language.code):
+            if code in recordings:
+                return recordings[code]
+        return None
+
+    def running_times(self) -> list[RunningTime]:
+        estimates = (self.running_time(language) for language in load_languages())
+        return [estimate for estimate in estimates if estimate is not None]
+
+
+def language_choices():
+    return [(language.code, language.autonym) for language in load_languages()]
+
+
+class RadioRecording(Orderable):
+    """A recording of the script read in one language."""
+
+    page = ParentalKey(RadioScriptPage, related_name="recordings")
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
+    audio = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("audio file"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    duration_seconds = models.FloatField(
+        _("duration (seconds)"), null=True, blank=True, editable=False
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("audio")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("recording")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language"], name="one_recording_per_language"
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.audio_id is None:
+            return
+        try:
+            self.duration_seconds = read_duration(self.audio.file)
+        except AudioFileError as error:
+            raise ValidationError({"audio": str(error)}) from None
+
+    @property
+    def duration_label(self) -> str:
+        minutes, seconds = divmod(round(self.duration_seconds or 0), 60)
+        return f"{minutes}:{seconds:02d}"
+
+    def save(self, *args, **kwargs):
+        if self.duration_seconds is None:
+            self.duration_seconds = read_duration(self.audio.file)
+        super().save(*args, **kwargs)

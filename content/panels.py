@@ -1,0 +1,17 @@
+"""Admin panels that show editors what the page's data means."""
+
+from wagtail.admin.panels import Panel
+
+
+class RunningTimePanel(Panel):
+    """For a radio script: the running time in each language, from the
+    language's reading rate, against the slot (as last saved)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "content/panels/running_time_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["estimates"] = self.instance.running_times()
+            context["slot_seconds"] = self.instance.slot_seconds
+            return context
