@@ -3,6 +3,9 @@
 import mutagen
 
 
+NOT_AUDIO = "This file is not an audio recording (MP3, Ogg, M4A, WAV or FLAC)."
+
+
 class AudioFileError(ValueError):
     """The file is not a recording Loa can play; the message says why."""
 
@@ -14,11 +17,9 @@ def read_duration(file) -> float:
         file.seek(0)
         audio = mutagen.File(file)
     except (mutagen.MutagenError, OSError) as error:
-        raise AudioFileError(f"This file could not be read as audio: {error}") from None
+        raise AudioFileError(f"{NOT_AUDIO} ({error})") from None
     finally:
         file.close()
     if audio is None or audio.info is None or not getattr(audio.info, "length", 0):
-        raise AudioFileError(
-            "This file is not an audio recording (MP3, Ogg, M4A, WAV or FLAC)."
-        )
+        raise AudioFileError(NOT_AUDIO)
     return round(float(audio.info.length), 2)

@@ -4,7 +4,12 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from tests.factories import HomePageFactory
+from tests.factories import (
+    ExplainerIndexPageFactory,
+    FAQIndexPageFactory,
+    HomePageFactory,
+    RadioScriptIndexPageFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +32,18 @@ def home_page(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": home},
     )
     return home
+
+
+@pytest.fixture
+def explainer_index(home_page):
+    return ExplainerIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def faq_index(home_page):
+    return FAQIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def radio_index(home_page):
+    return RadioScriptIndexPageFactory(parent=home_page)

@@ -1,9 +1,21 @@
 """Factories that build test data; seeded so every run builds the same."""
 
+import json
+
 import factory.random
 import wagtail_factories
 
-from content.models import HomePage
+from content.models import (
+    ExplainerIndexPage,
+    FAQAnswerPage,
+    FAQIndexPage,
+    HomePage,
+    LegalProvision,
+    PolicyExplainerPage,
+    RadioScriptIndexPage,
+    RadioScriptPage,
+    Topic,
+)
 
 factory.random.reseed_random("loa")
 
@@ -17,3 +29,105 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+def stream(*blocks) -> str:
+    """StreamField data from (block type, value) pairs."""
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name_vi = factory.Sequence(lambda n: f"Chủ đề {n}")
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+    class Meta:
+        model = Topic
+
+
+class LegalProvisionFactory(factory.django.DjangoModelFactory):
+    kind = LegalProvision.Kind.LAW
+    number = factory.Sequence(lambda n: f"{n}/2024/QH15")
+    title_vi = "Luật Bảo hiểm xã hội"
+    title_en = "Law on Social Insurance"
+
+    class Meta:
+        model = LegalProvision
+
+
+class ExplainerIndexPageFactory(wagtail_factories.PageFactory):
+    title = factory.SelfAttribute("title_vi")
+    title_vi = "Giải thích chính sách"
+    title_en = "Policy explainers"
+    slug = "explainers"
+
+    class Meta:
+        model = ExplainerIndexPage
+
+
+class PolicyExplainerPageFactory(wagtail_factories.PageFactory):
+    title = factory.SelfAttribute("title_vi")
+    title_vi = factory.Sequence(lambda n: f"Bảo hiểm xã hội tự nguyện {n}")
+    title_en = factory.Sequence(lambda n: f"Voluntary social insurance {n}")
+    slug = factory.Sequence(lambda n: f"explainer-{n}")
+    summary_vi = "Đóng theo khả năng, hưởng lương hưu khi về già."
+    summary_en = "Pay what you can, draw a pension in old age."
+    body_vi = stream(
+        ("heading", {"text": "Ai được tham gia"}),
+        ("paragraph", "<p>Người dân từ đủ 15 tuổi.</p>"),
+    )
+    body_en = stream(
+        ("heading", {"text": "Who can join"}),
+        ("paragraph", "<p>Anyone aged 15 or over.</p>"),
+    )
+
+    class Meta:
+        model = PolicyExplainerPage
+
+
+class FAQIndexPageFactory(wagtail_factories.PageFactory):
+    title = factory.SelfAttribute("title_vi")
+    title_vi = "Hỏi đáp"
+    title_en = "Questions and answers"
+    slug = "faq"
+
+    class Meta:
+        model = FAQIndexPage
+
+
+class FAQAnswerPageFactory(wagtail_factories.PageFactory):
+    title = factory.SelfAttribute("title_vi")
+    title_vi = factory.Sequence(lambda n: f"Câu hỏi {n}?")
+    title_en = factory.Sequence(lambda n: f"Question {n}?")
+    slug = factory.Sequence(lambda n: f"question-{n}")
+    short_answer_vi = "Có."
+    short_answer_en = "Yes."
+    full_answer_vi = "<p>Có, tại bưu điện xã.</p>"
+    full_answer_en = "<p>Yes, at the commune post office.</p>"
+
+    class Meta:
+        model = FAQAnswerPage
+
+
+class RadioScriptIndexPageFactory(wagtail_factories.PageFactory):
+    title = factory.SelfAttribute("title_vi")
+    title_vi = "Kịch bản phát thanh"
+    slug = "radio"
+
+    class Meta:
+        model = RadioScriptIndexPage
+
+
+class RadioScriptPageFactory(wagtail_factories.PageFactory):
+    title = factory.SelfAttribute("title_vi")
+    title_vi = factory.Sequence(lambda n: f"Thông báo {n}")
+    slug = factory.Sequence(lambda n: f"script-{n}")
+    slot_seconds = 60
+    body_vi = stream(
+        ("music_cue", {"text": "Nhạc hiệu", "seconds": 5}),
+        ("speaker_line", {"speaker": "Phát thanh viên", "text": " ".join(["lời"] * 160)}),
+        ("pause", {"seconds": 2}),
+    )
+
+    class Meta:
+        model = RadioScriptPage

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 
 class HomePage(Page):
@@ -27,3 +28,21 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find the page at this address in one lookup by URL path.
+
+        Wagtail's own routing loads every page on the way down, twice each;
+        pages that route their own sub-paths still get it as a fallback.
+        """
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = (
+                Page.objects.descendant_of(self)
+                .filter(url_path=url_path, live=True)
+                .specific()
+                .first()
+            )
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)

@@ -68,7 +68,10 @@ class MaterialPage(Page):
                 number = parse_code(self.material_code, self.material_prefix)
             except ValidationError as error:
                 raise ValidationError({"material_code": error}) from None
-            if was_issued(self.material_prefix, number):
+            in_use = type(self).objects.filter(material_code=self.material_code)
+            # A code in use gets the unique check's message; this one is for
+            # codes of deleted pieces.
+            if was_issued(self.material_prefix, number) and not in_use.exists():
                 raise ValidationError(
                     {
                         "material_code": _(

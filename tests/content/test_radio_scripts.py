@@ -1,0 +1,85 @@
+import io
+import wave
+
+import pytest
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+
+from wagtail.documents.models import Document
+
+from content.models import RadioRecording
+from locales.registry import get_language
+from tests.factories import RadioScriptPageFactory, stream
+
+
+def wav_bytes(seconds: float, rate: int = 8000) -> bytes:
+    """A real mono 16-bit WAV file of silence."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as audio:
+        audio.setnchannels(1)
+        audio.setsampwidth(2)
+        audio.setframerate(rate)
+        audio.writeframes(b"\0\0" * int(seconds * rate))
+    return buffer.getvalue()
+
+
+def document(name: str, data: bytes) -> Document:
+    return Document.objects.create(title=name, file=ContentFile(data, name=name))
+
+
+def test_running_time_follows_the_languages_reading_rate(radio_index):
+    words = " ".join(["lời"] * 130)
+    body = stream(
+        ("music_cue", {"text": "Jingle", "seconds": 5}),
+        ("speaker_line", {"speaker": "A", "text": words}),
+        ("pause", {"seconds": 3}),
+    )
+    script = RadioScriptPageFactory(parent=radio_index, body_vi=body, body_rad=body)
+    vietnamese = script.running_time(get_language("vi"))
+    ede = script.running_time(get_language("rad"))
+    assert vietnamese.words == ede.words == 130
+    # 130 words at 160/min (vi) and 130/min (rad), plus 8 s of cues and pauses.
+    assert vietnamese.seconds == round(130 * 60 / 160 + 8)
+    assert ede.seconds == 60 + 8
+    assert ede.seconds > vietnamese.seconds
+    assert ede.over_slot == (ede.seconds > script.slot_seconds)
+
+
+def test_no_estimate_for_a_language_the_script_is_not_written_in(radio_index):
+    script = RadioScriptPageFactory(parent=radio_index)
+    assert script.running_time(get_language("jra")) is None
+    assert [estimate.language.code for estimate in script.running_times()] == ["vi"]
+
+
+def test_recording_duration_is_read_from_the_uploaded_file(radio_index):
+    script = RadioScriptPageFactory(parent=radio_index)
+    recording = RadioRecording(
+        page=script, language="vi", audio=document("loa.wav", wav_bytes(2.5))
+    )
+    recording.full_clean()
+    recording.save()
+    assert recording.duration_seconds == pytest.approx(2.5, abs=0.01)
+    assert recording.duration_label == "0:02"
+
+
+def test_a_file_that_is_not_audio_is_refused_as_a_recording(radio_index):
+    script = RadioScriptPageFactory(parent=radio_index)
+    fake = document("recording.mp3", b"%PDF-1.4 this is not audio at all")
+    recording = RadioRecording(page=script, language="vi", audio=fake)
+    with pytest.raises(ValidationError) as error:
+        recording.full_clean()
+    assert "not an audio recording" in str(error.value.message_dict["audio"])
+    assert not RadioRecording.objects.exists()
+
+
+def test_public_page_offers_the_recording_in_the_visitors_language(
+    client, radio_index
+):
+    script = RadioScriptPageFactory(parent=radio_index)
+    audio = document("loa.wav", wav_bytes(65))
+    RadioRecording.objects.create(page=script, language="vi", audio=audio)
+    html = client.get(f"/rad/radio/{script.slug}/").content.decode()
+    assert f'<audio controls preload="none" src="{audio.url}"></audio>' in html
+    assert "1:05" in html
+    assert 'lang="vi"' in html
