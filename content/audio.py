@@ -2,7 +2,6 @@
 
 import mutagen
 
-
 NOT_AUDIO = "This file is not an audio recording (MP3, Ogg, M4A, WAV or FLAC)."
 
 

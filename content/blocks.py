@@ -3,11 +3,45 @@
 Each block renders with its own template in `content/templates/content/blocks/`.
 """
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The base of every body: refuses blocks of a type it does not know.
+
+    Wagtail drops such blocks silently when a form is submitted, which would
+    lose what the editor (or an import) sent without a word.
+    """
+
+    def value_from_datadict(self, data, files, prefix):
+        value = super().value_from_datadict(data, files, prefix)
+        count = int(data.get(f"{prefix}-count") or 0)
+        value.unknown_block_types = [
+            data.get(f"{prefix}-{index}-type", "")
+            for index in range(count)
+            if not data.get(f"{prefix}-{index}-deleted")
+            and data.get(f"{prefix}-{index}-type") not in self.child_blocks
+        ]
+        return value
+
+    def clean(self, value):
+        unknown = getattr(value, "unknown_block_types", None)
+        if unknown:
+            message = _("Unknown block type: %(types)s. Allowed: %(allowed)s.") % {
+                "types": ", ".join(unknown),
+                "allowed": ", ".join(self.child_blocks),
+            }
+            raise StreamBlockValidationError(
+                non_block_errors=ErrorList([ValidationError(message)])
+            )
+        return super().clean(value)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -146,7 +180,7 @@ class FAQReferenceBlock(blocks.StructBlock):
         description = _("Show an FAQ answer's question and short answer, linked.")
 
 
-class ExplainerBodyBlock(blocks.StreamBlock):
+class ExplainerBodyBlock(BaseStreamBlock):
     """The body of a policy explainer."""
 
     heading = HeadingBlock()
@@ -206,7 +240,7 @@ class PauseBlock(blocks.StructBlock):
         description = _("A pause, in seconds.")
 
 
-class RadioScriptBodyBlock(blocks.StreamBlock):
+class RadioScriptBodyBlock(BaseStreamBlock):
     """The lines of a radio script, in broadcast order."""
 
     speaker_line = SpeakerLineBlock()

@@ -125,7 +125,10 @@ class RadioScriptPageFactory(wagtail_factories.PageFactory):
     slot_seconds = 60
     body_vi = stream(
         ("music_cue", {"text": "Nhạc hiệu", "seconds": 5}),
-        ("speaker_line", {"speaker": "Phát thanh viên", "text": " ".join(["lời"] * 160)}),
+        (
+            "speaker_line",
+            {"speaker": "Phát thanh viên", "text": " ".join(["lời"] * 160)},
+        ),
         ("pause", {"seconds": 2}),
     )
 

@@ -63,28 +63,41 @@ class MaterialPage(Page):
 
     def clean(self):
         super().clean()
-        if self._state.adding and self.material_code:
-            try:
-                number = parse_code(self.material_code, self.material_prefix)
-            except ValidationError as error:
-                raise ValidationError({"material_code": error}) from None
-            in_use = type(self).objects.filter(material_code=self.material_code)
-            # A code in use gets the unique check's message; this one is for
-            # codes of deleted pieces.
-            if was_issued(self.material_prefix, number) and not in_use.exists():
-                raise ValidationError(
-                    {
-                        "material_code": _(
-                            "%(code)s was issued before; a code is never given twice."
-                        )
-                        % {"code": self.material_code}
-                    }
-                )
+        self._check_new_material_code()
+
+    def minimal_clean(self):
+        super().minimal_clean()
+        self._check_new_material_code()
+
+    def _check_new_material_code(self):
+        """A code typed in for a new piece must be well formed and never issued."""
+        if not (self._state.adding and self.material_code):
+            return
+        try:
+            number = parse_code(self.material_code, self.material_prefix)
+        except ValidationError as error:
+            raise ValidationError({"material_code": error}) from None
+        in_use = type(self).objects.filter(material_code=self.material_code)
+        # A code in use gets the unique check's message; this one is for codes
+        # of deleted pieces.
+        if was_issued(self.material_prefix, number) and not in_use.exists():
+            raise ValidationError(
+                {
+                    "material_code": _(
+                        "%(code)s was issued before; a code is never given twice."
+                    )
+                    % {"code": self.material_code}
+                }
+            )
 
     def save(self, clean=True, **kwargs):
         with transaction.atomic():
             if clean:
-                self.full_clean()
+                # As Wagtail does: full validation to publish, minimal for drafts.
+                if self.live:
+                    self.full_clean()
+                else:
+                    self.minimal_clean()
             if not self.material_code:
                 self.material_code = issue_next_code(self.material_prefix)
             elif self._state.adding:

@@ -1,6 +1,6 @@
-import pytest
-
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from content.models import MaterialCode, PolicyExplainerPage
 from tests.factories import FAQAnswerPageFactory, PolicyExplainerPageFactory
@@ -28,14 +28,18 @@ def test_code_of_a_deleted_piece_is_never_reused(explainer_index):
     page = PolicyExplainerPageFactory(parent=explainer_index)
     assert page.material_code == "EXP-0001"
     page.delete()
-    assert PolicyExplainerPageFactory(parent=explainer_index).material_code == "EXP-0002"
+    assert (
+        PolicyExplainerPageFactory(parent=explainer_index).material_code == "EXP-0002"
+    )
 
 
 def test_an_existing_printed_code_can_be_given_to_a_new_piece(explainer_index):
     page = PolicyExplainerPageFactory(parent=explainer_index, material_code="EXP-0042")
     assert page.material_code == "EXP-0042"
     assert MaterialCode.objects.filter(prefix="EXP", number=42).exists()
-    assert PolicyExplainerPageFactory(parent=explainer_index).material_code == "EXP-0043"
+    assert (
+        PolicyExplainerPageFactory(parent=explainer_index).material_code == "EXP-0043"
+    )
 
 
 @pytest.mark.parametrize(

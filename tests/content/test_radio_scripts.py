@@ -1,12 +1,12 @@
 import io
 import wave
 
-import pytest
-
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
+
+import pytest
 
 from content.models import RadioRecording
 from locales.registry import get_language
@@ -73,9 +73,7 @@ def test_a_file_that_is_not_audio_is_refused_as_a_recording(radio_index):
     assert not RadioRecording.objects.exists()
 
 
-def test_public_page_offers_the_recording_in_the_visitors_language(
-    client, radio_index
-):
+def test_public_page_offers_the_recording_in_the_visitors_language(client, radio_index):
     script = RadioScriptPageFactory(parent=radio_index)
     audio = document("loa.wav", wav_bytes(65))
     RadioRecording.objects.create(page=script, language="vi", audio=audio)
