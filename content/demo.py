@@ -4,11 +4,30 @@ Each function brings the database to the wanted state and changes nothing that
 is already right, so `load_demo` can run any number of times.
 """
 
+import json
+import tomllib
+from datetime import date
+from pathlib import Path
+
 from django.db import transaction
+from django.utils.html import escape
 
 from wagtail.models import Page, Site
 
-from content.models import HomePage
+from content.models import (
+    Audience,
+    ExplainerIndexPage,
+    FAQAnswerPage,
+    FAQIndexPage,
+    HomePage,
+    LegalProvision,
+    PolicyExplainerPage,
+    RadioScriptIndexPage,
+    RadioScriptPage,
+    Topic,
+)
+
+MATERIAL_FILE = Path(__file__).with_name("demo_material.toml")
 
 HOME_PAGE = {
     "slug": "home",
@@ -56,6 +75,238 @@ def build_page_tree(stdout=None) -> HomePage:
     return home
 
 
+INDEX_PAGES = [
+    (
+        ExplainerIndexPage,
+        {
+            "slug": "explainers",
+            "title_vi": "Giải thích chính sách",
+            "title_en": "Policy explainers",
+            "intro_vi": "Bảo hiểm xã hội, bảo hiểm y tế nói bằng lời dễ hiểu.",
+            "intro_en": "Social and health insurance policy in plain words.",
+        },
+    ),
+    (
+        RadioScriptIndexPage,
+        {
+            "slug": "radio",
+            "title_vi": "Phát thanh xã",
+            "title_en": "Commune radio",
+            "intro_vi": "Kịch bản cho loa truyền thanh xã và đài địa phương.",
+            "intro_en": "Scripts for commune loudspeakers and local radio.",
+        },
+    ),
+    (
+        FAQIndexPage,
+        {
+            "slug": "faq",
+            "title_vi": "Hỏi – đáp",
+            "title_en": "Questions and answers",
+            "intro_vi": "Những câu bà con hay hỏi tại các buổi tuyên truyền.",
+            "intro_en": "What people ask most at outreach sessions.",
+        },
+    ),
+]
+
+STREAM_TYPES = {
+    "heading": "heading",
+    "paragraph": "paragraph",
+    "key_figures": "key_figures",
+    "steps": "steps",
+    "callout": "callout",
+    "speaker": "speaker_line",
+    "music": "music_cue",
+    "sound": "sound_effect",
+    "pause": "pause",
+}
+
+
+@transaction.atomic
+def build_material(home: HomePage, stdout=None) -> None:
+    """Topics, audiences, provisions and every piece in demo_material.toml."""
+    material = tomllib.loads(MATERIAL_FILE.read_text(encoding="utf-8"))
+    topics = {
+        entry["slug"]: _upsert_snippet(Topic, entry) for entry in material["topic"]
+    }
+    audiences = {
+        entry["slug"]: _upsert_snippet(Audience, entry)
+        for entry in material["audience"]
+    }
+    provisions = {
+        entry["key"]: _upsert_provision(entry) for entry in material["legal_provision"]
+    }
+    indexes = {
+        model: _upsert_page(home, model, fields, stdout)
+        for model, fields in INDEX_PAGES
+    }
+
+    explainers = {}
+    for entry in material["explainer"]:
+        fields = _translated(entry, "title", "summary")
+        fields["slug"] = entry["slug"]
+        fields["effective_date"] = _date(entry.get("effective_date"))
+        fields |= _streams(entry, "body")
+        page = _upsert_page(
+            indexes[ExplainerIndexPage], PolicyExplainerPage, fields, stdout
+        )
+        _set_relations(
+            page,
+            stdout,
+            topics=[topics[s] for s in entry.get("topics", [])],
+            audiences=[audiences[s] for s in entry.get("audiences", [])],
+            legal_basis=[provisions[k] for k in entry.get("legal_basis", [])],
+        )
+        explainers[entry["slug"]] = page
+
+    for entry in material["radio_script"]:
+        fields = _translated(entry, "title", "notes", "cast")
+        fields |= {
+            "slug": entry["slug"],
+            "format": entry["format"],
+            "slot_seconds": entry["slot_seconds"],
+        }
+        fields |= _streams(entry, "lines", field="body")
+        page = _upsert_page(
+            indexes[RadioScriptIndexPage], RadioScriptPage, fields, stdout
+        )
+        _set_relations(
+            page,
+            stdout,
+            topics=[topics[s] for s in entry.get("topics", [])],
+            legal_basis=[provisions[k] for k in entry.get("legal_basis", [])],
+        )
+
+    for entry in material["faq"]:
+        fields = {
+            "slug": entry["slug"],
+            **_translated(entry, "short_answer"),
+            **{
+                f"title_{code}": entry[f"question_{code}"]
+                for code in ("vi", "en")
+                if f"question_{code}" in entry
+            },
+            **{
+                f"full_answer_{code}": _paragraphs_html(entry[f"full_answer_{code}"])
+                for code in ("vi", "en")
+                if f"full_answer_{code}" in entry
+            },
+        }
+        page = _upsert_page(indexes[FAQIndexPage], FAQAnswerPage, fields, stdout)
+        _set_relations(
+            page,
+            stdout,
+            topics=[topics[s] for s in entry.get("topics", [])],
+            legal_basis=[provisions[k] for k in entry.get("legal_basis", [])],
+            related_explainers=[
+                explainers[s] for s in entry.get("related_explainers", [])
+            ],
+        )
+
+
+def _translated(entry: dict, *names: str) -> dict:
+    """The entry's `<name>_<code>` values (only languages the file gives)."""
+    return {
+        key: value
+        for key, value in entry.items()
+        if any(key.startswith(f"{name}_") for name in names)
+    }
+
+
+def _streams(entry: dict, source: str, field: str | None = None) -> dict:
+    field = field or source
+    return {
+        f"{field}_{key.removeprefix(source + '_')}": json.dumps(
+            [_stream_block(block) for block in blocks]
+        )
+        for key, blocks in entry.items()
+        if key.startswith(f"{source}_")
+    }
+
+
+def _stream_block(block: dict) -> dict:
+    kind = block["type"]
+    value = {key: item for key, item in block.items() if key != "type"}
+    if kind == "paragraph":
+        value = _paragraphs_html(block["text"])
+    elif kind in ("key_figures", "steps"):
+        value = block["items"]
+    return {"type": STREAM_TYPES[kind], "value": value}
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _paragraphs_html(text: str) -> str:
+    paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
+    return "".join(f"<p>{escape(part)}</p>" for part in paragraphs)
+
+
+def _comparable(value):
+    """Stream data without the block ids Wagtail adds on save."""
+    if isinstance(value, str) and value.startswith("["):
+        value = json.loads(value)
+    if hasattr(value, "raw_data"):
+        value = list(value.raw_data)
+    if isinstance(value, list):
+        return [_comparable(item) for item in value]
+    if isinstance(value, dict):
+        if value.get("type") == "item" and set(value) <= {"type", "value", "id"}:
+            return _comparable(value["value"])
+        return {key: _comparable(item) for key, item in value.items() if key != "id"}
+    return value
+
+
+def _upsert_snippet(model, entry: dict):
+    fields = {key: value for key, value in entry.items() if key != "slug"}
+    instance = model.objects.filter(slug=entry["slug"]).first()
+    if instance is None:
+        return model.objects.create(slug=entry["slug"], **fields)
+    if _update_fields(instance, fields):
+        instance.save()
+    return instance
+
+
+def _upsert_provision(entry: dict) -> LegalProvision:
+    fields = {
+        "kind": entry["kind"],
+        "title_vi": entry["title_vi"],
+        "title_en": entry["title_en"],
+        "effective_date": _date(entry.get("effective_date")),
+    }
+    instance, created = LegalProvision.objects.get_or_create(
+        number=entry["number"], article=entry.get("article", ""), defaults=fields
+    )
+    if not created and _update_fields(instance, fields):
+        instance.save()
+    return instance
+
+
+def _upsert_page(parent: Page, model, fields: dict, stdout=None):
+    page = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
+    if page is None:
+        page = model(**fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        _say(stdout, f"Created {model._meta.verbose_name} '{fields['slug']}'.")
+        return page
+    if _update_fields(page, fields):
+        page.save_revision().publish()
+        _say(stdout, f"Updated {model._meta.verbose_name} '{fields['slug']}'.")
+    return page
+
+
+def _set_relations(page, stdout=None, **relations) -> None:
+    changed = False
+    for name, wanted in relations.items():
+        current = set(getattr(page, name).values_list("pk", flat=True))
+        if current != {item.pk for item in wanted}:
+            getattr(page, name).set(wanted)
+            changed = True
+    if changed:
+        page.save_revision().publish()
+
+
 def remove_pages() -> None:
     """Delete every page below the tree's root (for `load_demo --reset`)."""
     root = Page.get_first_root_node()
@@ -76,7 +327,7 @@ def _remove_wagtail_welcome_page(root: Page) -> None:
 def _update_fields(instance, values: dict) -> bool:
     changed = False
     for name, value in values.items():
-        if getattr(instance, name) != value:
+        if _comparable(getattr(instance, name)) != _comparable(value):
             setattr(instance, name, value)
             changed = True
     return changed

@@ -29,6 +29,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().specific()
+        return context
+
     def route(self, request, path_components):
         """Find the page at this address in one lookup by URL path.
 

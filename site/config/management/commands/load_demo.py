@@ -28,7 +28,8 @@ class Command(BaseCommand):
         if reset:
             content_demo.remove_pages()
             self.stdout.write("Deleted all pages.")
-        content_demo.build_page_tree(stdout=self.stdout)
+        home = content_demo.build_page_tree(stdout=self.stdout)
+        content_demo.build_material(home, stdout=self.stdout)
         password = self._ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
