@@ -14,7 +14,14 @@ from content.audio import AudioFileError, read_duration
 from content.blocks import RadioScriptBodyBlock
 from content.models.material import MaterialPage
 from content.panels import RunningTimePanel
-from locales.registry import Language, current_language, fallback_chain, load_languages
+from locales.fallback import shown_language
+from locales.registry import (
+    Language,
+    current_language,
+    fallback_chain,
+    get_language,
+    load_languages,
+)
 
 
 class RadioScriptIndexPage(Page):
@@ -126,7 +133,9 @@ class RadioScriptPage(MaterialPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = current_language()
-        context["running_time"] = self.running_time(language)
+        # Estimate the text the visitor is shown, which may be a fallback's.
+        shown = shown_language(self, "body", language.code) or language.code
+        context["running_time"] = self.running_time(get_language(shown))
         context["recording"] = self.recording_for(language)
         return context
 
