@@ -140,8 +140,9 @@ class AdminCreationTests(WagtailPageTestCase):
             self.explainer_data(material_code="EXP-0009"),
         )
         assert response.status_code == 200
+        # Staff screens are in Vietnamese unless a user picks another language.
         assert response.context["form"].errors["material_code"] == [
-            "Another piece already has this material code."
+            "Mã tài liệu này đã được dùng cho tài liệu khác."
         ]
         assert PolicyExplainerPage.objects.count() == 1
 
@@ -153,7 +154,7 @@ class AdminCreationTests(WagtailPageTestCase):
         )
         assert response.status_code == 200
         errors = response.context["form"].errors["body_vi"].as_data()[0]
-        assert "Unknown block type: script_tag" in str(errors.non_block_errors)
+        assert "Loại khối không hợp lệ: script_tag" in str(errors.non_block_errors)
         assert not PolicyExplainerPage.objects.exists()
 
     def test_material_code_cannot_be_changed_once_assigned(self):

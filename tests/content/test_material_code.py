@@ -1,9 +1,16 @@
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 import pytest
 
 from content.models import MaterialCode, PolicyExplainerPage
 from tests.factories import FAQAnswerPageFactory, PolicyExplainerPageFactory
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    with translation.override("en"):
+        yield
 
 
 def test_codes_are_assigned_in_sequence_per_kind(explainer_index, faq_index):

@@ -46,7 +46,7 @@ def test_explainer_shows_its_body_blocks_and_legal_basis(client, explainer_index
     assert "<strong>91,9 %</strong>" in html
     assert '<ol class="steps">' in html
     assert "callout-warning" in html
-    assert "Law 41/2024/QH15, Article 100" in html
+    assert "Luật 41/2024/QH15, Article 100" in html
     assert "Bảo hiểm xã hội tự nguyện" in html
 
 
