@@ -6,3 +6,8 @@ class ContentConfig(AppConfig):
 
     name = "content"
     verbose_name = "Content"
+
+    def ready(self):
+        from content.signals import connect_signals
+
+        connect_signals()

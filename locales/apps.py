@@ -6,3 +6,8 @@ class LocalesConfig(AppConfig):
 
     name = "locales"
     verbose_name = "Languages and translation"
+
+    def ready(self):
+        from locales.normalize import connect_normalization
+
+        connect_normalization()

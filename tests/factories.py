@@ -55,6 +55,22 @@ class LegalProvisionFactory(factory.django.DjangoModelFactory):
         model = LegalProvision
 
 
+class MaterialPageFactory(wagtail_factories.PageFactory):
+    """Material is published the way editors publish it: through a revision."""
+
+    class Meta:
+        abstract = True
+
+    @factory.post_generation
+    def publish(page, create, extracted, **kwargs):
+        if create:
+            page.save_revision().publish()
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        """Publishing saved the page already."""
+
+
 class ExplainerIndexPageFactory(wagtail_factories.PageFactory):
     title = factory.SelfAttribute("title_vi")
     title_vi = "Giải thích chính sách"
@@ -65,7 +81,7 @@ class ExplainerIndexPageFactory(wagtail_factories.PageFactory):
         model = ExplainerIndexPage
 
 
-class PolicyExplainerPageFactory(wagtail_factories.PageFactory):
+class PolicyExplainerPageFactory(MaterialPageFactory):
     title = factory.SelfAttribute("title_vi")
     title_vi = factory.Sequence(lambda n: f"Bảo hiểm xã hội tự nguyện {n}")
     title_en = factory.Sequence(lambda n: f"Voluntary social insurance {n}")
@@ -95,7 +111,7 @@ class FAQIndexPageFactory(wagtail_factories.PageFactory):
         model = FAQIndexPage
 
 
-class FAQAnswerPageFactory(wagtail_factories.PageFactory):
+class FAQAnswerPageFactory(MaterialPageFactory):
     title = factory.SelfAttribute("title_vi")
     title_vi = factory.Sequence(lambda n: f"Câu hỏi {n}?")
     title_en = factory.Sequence(lambda n: f"Question {n}?")
@@ -118,7 +134,7 @@ class RadioScriptIndexPageFactory(wagtail_factories.PageFactory):
         model = RadioScriptIndexPage
 
 
-class RadioScriptPageFactory(wagtail_factories.PageFactory):
+class RadioScriptPageFactory(MaterialPageFactory):
     title = factory.SelfAttribute("title_vi")
     title_vi = factory.Sequence(lambda n: f"Thông báo {n}")
     slug = factory.Sequence(lambda n: f"script-{n}")

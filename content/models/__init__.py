@@ -6,6 +6,7 @@ from content.models.home import HomePage
 from content.models.material import MaterialPage
 from content.models.material_code import MaterialCode
 from content.models.radio import RadioRecording, RadioScriptIndexPage, RadioScriptPage
+from content.models.search import SearchDocument
 from content.models.snippets import Audience, LegalProvision, Topic
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "RadioRecording",
     "RadioScriptIndexPage",
     "RadioScriptPage",
+    "SearchDocument",
     "Topic",
 ]

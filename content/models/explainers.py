@@ -41,6 +41,7 @@ class PolicyExplainerPage(MaterialPage):
     do. Readers find it by topic; officers print it for village meetings."""
 
     material_prefix = "EXP"
+    search_text_fields = ("summary", "body")
 
     summary = models.TextField(
         _("summary"),

@@ -59,6 +59,7 @@ class FAQAnswerPage(MaterialPage):
     page title is the question."""
 
     material_prefix = "FAQ"
+    search_text_fields = ("short_answer", "full_answer")
 
     short_answer = models.TextField(
         _("short answer"),

@@ -35,6 +35,8 @@ class MaterialPage(Page):
     """Base of every piece of material (explainers, radio scripts, FAQ answers)."""
 
     material_prefix = ""
+    # Translated fields whose text search matches, besides the title.
+    search_text_fields: tuple[str, ...] = ()
 
     material_code = models.CharField(
         _("material code"),

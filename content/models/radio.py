@@ -64,6 +64,7 @@ class RadioScriptPage(MaterialPage):
     and sound cues and pauses, with a recording per language."""
 
     material_prefix = "RAD"
+    search_text_fields = ("body", "notes")
 
     class Format(models.TextChoices):
         ANNOUNCEMENT = "announcement", _("Announcement")

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import health
 from config.sitemaps import PageSitemap
+from content import views as content_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +31,7 @@ if settings.DEBUG:
 # Every public page lives under its language: /vi/…, /en/…, /rad/…
 # `/` redirects to the visitor's language (Accept-Language, else Vietnamese).
 urlpatterns += i18n_patterns(
+    path("search/", content_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
