@@ -25,6 +25,7 @@ from content.models import (
     RadioScriptIndexPage,
     RadioScriptPage,
     Topic,
+    TopicIndexPage,
 )
 
 MATERIAL_FILE = Path(__file__).with_name("demo_material.toml")
@@ -94,6 +95,16 @@ INDEX_PAGES = [
             "title_en": "Commune radio",
             "intro_vi": "Kịch bản cho loa truyền thanh xã và đài địa phương.",
             "intro_en": "Scripts for commune loudspeakers and local radio.",
+        },
+    ),
+    (
+        TopicIndexPage,
+        {
+            "slug": "topics",
+            "title_vi": "Chủ đề",
+            "title_en": "Topics",
+            "intro_vi": "Tìm tài liệu theo chủ đề bạn quan tâm.",
+            "intro_en": "Find material by the subject you care about.",
         },
     ),
     (

@@ -18,6 +18,7 @@ from content.models import (
     RadioScriptIndexPage,
     RadioScriptPage,
     Topic,
+    TopicIndexPage,
 )
 from locales.registry import source_language
 
@@ -46,6 +47,11 @@ class RadioScriptIndexPageTranslation(TranslationOptions):
 
 @register(FAQIndexPage)
 class FAQIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(TopicIndexPage)
+class TopicIndexPageTranslation(TranslationOptions):
     fields = ("intro",)
 
 

@@ -7,7 +7,7 @@ models themselves.
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from locales.registry import fallback_chain
+from locales.registry import fallback_chain, load_languages, source_language
 
 
 def is_empty(value) -> bool:
@@ -51,3 +51,25 @@ def fallbacks(instance, language: str) -> dict[str, str]:
         if shown is not None and shown != language:
             result[field_name] = shown
     return result
+
+
+def translated_languages(instance) -> set[str]:
+    """Languages in which every field that has source text has its own text."""
+    source = source_language().code
+    fields = [
+        name
+        for name in translated_field_names(type(instance))
+        if not is_empty(
+            getattr(instance, build_localized_fieldname(name, source), None)
+        )
+    ]
+    return {
+        language.code
+        for language in load_languages()
+        if all(
+            not is_empty(
+                getattr(instance, build_localized_fieldname(name, language.code), None)
+            )
+            for name in fields
+        )
+    }

@@ -15,6 +15,7 @@ from content.models import (
     RadioScriptIndexPage,
     RadioScriptPage,
     Topic,
+    TopicIndexPage,
 )
 
 factory.random.reseed_random("loa")
@@ -150,3 +151,13 @@ class RadioScriptPageFactory(MaterialPageFactory):
 
     class Meta:
         model = RadioScriptPage
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    title = factory.SelfAttribute("title_vi")
+    title_vi = "Chủ đề"
+    title_en = "Topics"
+    slug = "topics"
+
+    class Meta:
+        model = TopicIndexPage

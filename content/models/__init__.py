@@ -8,6 +8,7 @@ from content.models.material_code import MaterialCode
 from content.models.radio import RadioRecording, RadioScriptIndexPage, RadioScriptPage
 from content.models.search import SearchDocument
 from content.models.snippets import Audience, LegalProvision, Topic
+from content.models.topics import TopicIndexPage
 
 __all__ = [
     "Audience",
@@ -24,4 +25,5 @@ __all__ = [
     "RadioScriptPage",
     "SearchDocument",
     "Topic",
+    "TopicIndexPage",
 ]

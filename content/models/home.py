@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
-from wagtail.url_routing import RouteResult
 
 
 class HomePage(Page):
@@ -23,6 +22,7 @@ class HomePage(Page):
         "content.ExplainerIndexPage",
         "content.RadioScriptIndexPage",
         "content.FAQIndexPage",
+        "content.TopicIndexPage",
     ]
     max_count = 1
 
@@ -35,19 +35,25 @@ class HomePage(Page):
         return context
 
     def route(self, request, path_components):
-        """Find the page at this address in one lookup by URL path.
+        """Route from the deepest page on the path, found in one query.
 
-        Wagtail's own routing loads every page on the way down, twice each;
-        pages that route their own sub-paths still get it as a fallback.
+        Wagtail's own routing loads every page on the way down, twice each.
+        The page found routes whatever is left of the path itself (a routable
+        page picks its view; anything else is a missing child and a 404).
         """
-        if path_components:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = (
-                Page.objects.descendant_of(self)
-                .filter(url_path=url_path, live=True)
-                .specific()
-                .first()
-            )
-            if page is not None:
-                return RouteResult(page)
-        return super().route(request, path_components)
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[:length])}/"
+            for length in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.descendant_of(self)
+            .filter(url_path__in=prefixes)
+            .order_by("-depth")
+            .specific()
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        return page.route(request, path_components[page.depth - self.depth :])

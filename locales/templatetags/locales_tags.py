@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from locales.fallback import fallbacks, shown_language
+from locales.fallback import fallbacks, shown_language, translated_languages
 from locales.registry import get_language as registered_language
 
 register = template.Library()
@@ -29,3 +29,9 @@ def fallback_notice(instance):
         "requested": registered_language(language),
         "shown": [registered_language(code) for code in shown],
     }
+
+
+@register.simple_tag
+def translated_language_codes(instance):
+    """The codes of the languages `instance` is fully translated into."""
+    return translated_languages(instance) if instance is not None else None

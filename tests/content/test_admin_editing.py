@@ -17,6 +17,7 @@ from content.models import (
     PolicyExplainerPage,
     RadioScriptIndexPage,
     RadioScriptPage,
+    TopicIndexPage,
 )
 from locales.registry import load_languages
 from tests.factories import (
@@ -39,8 +40,11 @@ class PageTreeTests(WagtailPageTestCase):
     def test_tree_is_locked(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {ExplainerIndexPage, RadioScriptIndexPage, FAQIndexPage}
+            HomePage,
+            {ExplainerIndexPage, RadioScriptIndexPage, FAQIndexPage, TopicIndexPage},
         )
+        self.assertAllowedParentPageTypes(TopicIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(TopicIndexPage, set())
         self.assertAllowedParentPageTypes(ExplainerIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(ExplainerIndexPage, {PolicyExplainerPage})
         self.assertAllowedParentPageTypes(PolicyExplainerPage, {ExplainerIndexPage})

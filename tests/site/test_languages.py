@@ -61,13 +61,26 @@ def test_switcher_lists_every_language_by_autonym(client, home_page):
     for language in LANGUAGES:
         link = re.search(
             rf'<a href="/{language.code}/" hreflang="{language.code}" '
-            rf'lang="{language.code}"[^>]*>([^<]+)</a>',
+            rf'lang="{language.code}"[^>]*>([^<]+)(<span[^>]*>[^<]*</span>)?</a>',
             switcher,
         )
         assert link, f"no switcher link for {language.code}"
         assert link.group(1) == language.autonym
     assert re.search(r'hreflang="jra"[^>]*aria-current="true"', switcher)
     assert switcher.count("aria-current") == 1
+
+
+def test_switcher_marks_languages_the_page_is_not_translated_into(client, home_page):
+    html = client.get("/vi/").content.decode()
+    untranslated = re.findall(r'<li class="untranslated">\s*<a href="/(\w+)/"', html)
+    assert set(untranslated) == set(CODES) - {"vi", "en"}
+
+    home_page.title_rad = "Loa"
+    home_page.intro_rad = "Klei hriăm."
+    home_page.save_revision().publish()
+    html = client.get("/vi/").content.decode()
+    untranslated = re.findall(r'<li class="untranslated">\s*<a href="/(\w+)/"', html)
+    assert "rad" not in untranslated
 
 
 def test_page_lists_hreflang_alternates_for_every_language(client, home_page):

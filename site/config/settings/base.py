@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "content",
     "campaigns",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,0 +1,54 @@
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from content.models.explainers import PolicyExplainerPage
+from content.models.faq import FAQAnswerPage
+from content.models.radio import RadioScriptPage
+from content.models.snippets import Topic
+
+
+class TopicIndexPage(RoutablePageMixin, Page):
+    """Every topic, and for each topic a page listing its explainers, FAQ
+    answers and radio scripts (at `topics/<topic slug>/`)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("topic index")
+
+    @path("")
+    def topic_list(self, request):
+        return self.render(request, context_overrides={"topics": Topic.objects.all()})
+
+    @path("<slug:topic_slug>/")
+    def topic_detail(self, request, topic_slug):
+        topic = get_object_or_404(Topic, slug=topic_slug)
+        material = {
+            "explainers": PolicyExplainerPage,
+            "answers": FAQAnswerPage,
+            "scripts": RadioScriptPage,
+        }
+        # What `.public()` excludes, looked up once for the three lists.
+        private = Page.objects.private_q()
+        context = {
+            name: model.objects.live()
+            .exclude(private)
+            .filter(topics=topic)
+            .order_by("path")
+            for name, model in material.items()
+        }
+        return self.render(
+            request,
+            context_overrides={"topic": topic, **context},
+            template="content/topic_page.html",
+        )
