@@ -1,11 +1,15 @@
 """Admin set-up for content: snippets and the legal-review report."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.models import Audience, LegalProvision, Topic
+from content.reports import LegalReviewReportView
 
 
 class TopicViewSet(SnippetViewSet):
@@ -45,3 +49,29 @@ class MaterialSnippets(SnippetViewSetGroup):
 
 
 register_snippet(MaterialSnippets)
+
+
+@hooks.register("register_admin_urls")
+def register_legal_review_urls():
+    return [
+        path(
+            "reports/legal-review/",
+            LegalReviewReportView.as_view(),
+            name="legal_review_report",
+        ),
+        path(
+            "reports/legal-review/results/",
+            LegalReviewReportView.as_view(results_only=True),
+            name="legal_review_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_legal_review_menu_item():
+    return MenuItem(
+        _("Legal changes to review"),
+        reverse("legal_review_report"),
+        icon_name="doc-full",
+        order=700,
+    )

@@ -1,0 +1,70 @@
+"""Amending a law flags every piece citing it until the piece is republished."""
+
+import pytest
+
+from content.models import LegalProvision
+from tests.factories import (
+    FAQAnswerPageFactory,
+    LegalProvisionFactory,
+    PolicyExplainerPageFactory,
+)
+
+
+@pytest.fixture
+def citing_pieces(explainer_index, faq_index):
+    provision = LegalProvisionFactory(number="46/2014/QH13")
+    explainer = PolicyExplainerPageFactory(parent=explainer_index)
+    answer = FAQAnswerPageFactory(parent=faq_index)
+    unrelated = PolicyExplainerPageFactory(parent=explainer_index)
+    for piece in (explainer, answer):
+        piece.legal_basis.add(provision)
+        piece.save_revision().publish()
+    return provision, explainer, answer, unrelated
+
+
+def supersede(provision):
+    provision.status = LegalProvision.Status.SUPERSEDED
+    provision.save()
+
+
+def test_report_lists_pieces_citing_a_superseded_provision(admin_client, citing_pieces):
+    provision, explainer, answer, unrelated = citing_pieces
+    assert (
+        explainer.material_code
+        not in admin_client.get("/admin/reports/legal-review/").content.decode()
+    )
+
+    supersede(provision)
+    html = admin_client.get("/admin/reports/legal-review/").content.decode()
+    assert explainer.material_code in html
+    assert answer.material_code in html
+    assert unrelated.material_code not in html
+    assert "46/2014/QH13" in html
+
+
+def test_republishing_after_review_clears_the_flag(admin_client, citing_pieces):
+    provision, explainer, answer, _unrelated = citing_pieces
+    supersede(provision)
+    explainer.refresh_from_db()
+    explainer.save_revision().publish()
+    html = admin_client.get("/admin/reports/legal-review/").content.decode()
+    assert explainer.material_code not in html
+    assert answer.material_code in html
+
+
+def test_report_exports_as_csv(admin_client, citing_pieces):
+    provision, explainer, answer, _unrelated = citing_pieces
+    supersede(provision)
+    response = admin_client.get("/admin/reports/legal-review/?export=csv")
+    assert response.status_code == 200
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert len(rows) == 3
+    assert rows[1].startswith(f"{explainer.material_code},")
+    assert rows[2].startswith(f"{answer.material_code},")
+    assert "46/2014/QH13" in rows[1]
+
+
+def test_only_staff_see_the_report(client, citing_pieces):
+    response = client.get("/admin/reports/legal-review/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
