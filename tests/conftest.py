@@ -1,4 +1,4 @@
-from django.core.cache import cache
+from django.core.cache import caches
 
 from wagtail.models import Page, Site
 
@@ -13,10 +13,12 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
+def empty_caches():
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from modelcluster.fields import ParentalManyToManyField
 
@@ -114,6 +114,20 @@ class MaterialPage(Page):
         context["topics"] = list(self.topics.all())
         context["legal_basis"] = list(self.legal_basis.all())
         return context
+
+    def get_view_restrictions(self):
+        """Restrictions on this page and its ancestors, in one query.
+
+        Wagtail loads the ancestors first to resolve aliases; a piece that is
+        not an alias can read its ancestors' paths off its own path.
+        """
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        paths = [
+            self.path[:length]
+            for length in range(self.steplen, len(self.path) + 1, self.steplen)
+        ]
+        return PageViewRestriction.objects.filter(page__path__in=paths)
 
     @property
     def version_date(self):

@@ -148,10 +148,18 @@ def cache_from_environment() -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
-CACHES = {"default": cache_from_environment()}
+CACHES = {
+    "default": cache_from_environment(),
+    # Wagtail looks image renditions up here before asking the database.
+    "renditions": cache_from_environment(),
+}
 
 WAGTAIL_SITE_NAME = "Loa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Photos from phones are large; anything bigger is refused with a form error.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # One slug per page in every language: the language lives in the URL prefix, so
 # printed QR codes and links stay valid whichever translations exist.

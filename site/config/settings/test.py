@@ -18,7 +18,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-media-"))
 
 # A shared Redis must not mix keys between test runs.
-CACHES["default"]["KEY_PREFIX"] = f"loa-test-{os.getpid()}"  # noqa: F405
+for cache in CACHES.values():  # noqa: F405
+    cache["KEY_PREFIX"] = f"loa-test-{os.getpid()}"
 
 # Nothing is collected in tests: whitenoise serves from the finders.
 STATIC_ROOT = None
