@@ -6,8 +6,9 @@ import random
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from PIL import Image as PillowImage
 from wagtail.images.models import Image
+
+from PIL import Image as PillowImage
 
 from tests.factories import PolicyExplainerPageFactory, stream
 
