@@ -27,11 +27,16 @@ def test_every_language_has_a_source_and_compiled_catalog(code):
 @pytest.mark.parametrize("code", CODES)
 def test_compiled_catalog_matches_its_source(code):
     source = polib.pofile(str(catalog_path(code, "po")))
-    expected = {
-        entry.msgid: entry.msgstr
-        for entry in source
-        if entry.translated() and not entry.obsolete
-    }
+    expected = {}
+    for entry in source:
+        if not entry.translated() or entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            # Compiled plural forms are keyed by (singular, form number).
+            for form, text in entry.msgstr_plural.items():
+                expected[(entry.msgid, int(form))] = text
+        else:
+            expected[entry.msgid] = entry.msgstr
     with catalog_path(code, "mo").open("rb") as compiled_file:
         compiled = gettext.GNUTranslations(compiled_file)
     compiled_messages = {
