@@ -69,6 +69,17 @@ def update_search_document(page, field_names) -> None:
     )
 
 
+def rebuild_search_documents(material_models) -> int:
+    """Index every live piece again and drop documents of anything else."""
+    indexed = []
+    for model in material_models:
+        for page in model.objects.live():
+            update_search_document(page, model.search_text_fields)
+            indexed.append(page.pk)
+    SearchDocument.objects.exclude(page_id__in=indexed).delete()
+    return len(indexed)
+
+
 def search_pages(query: str):
     """Live pages matching every word of `query`, best (title) matches first."""
     terms = fold(query[:MAX_QUERY_LENGTH]).split()[:MAX_TERMS]

@@ -1,6 +1,9 @@
 """Search finds material in any language, with or without accents."""
 
 import unicodedata
+from io import StringIO
+
+from django.core.management import call_command
 
 import pytest
 
@@ -95,3 +98,17 @@ def test_search_runs_in_constant_queries(
     with django_assert_max_num_queries(5):
         response = client.get("/vi/search/", {"q": "bảo hiểm"})
     assert len(response.context["results"]) == 20
+
+
+def test_rebuild_search_indexes_published_material_only(
+    client, withdrawal, explainer_index
+):
+    draft = PolicyExplainerPageFactory(parent=explainer_index, title_vi="Bản nháp")
+    draft.unpublish()
+    SearchDocument.objects.all().delete()
+    output = StringIO()
+    call_command("rebuild_search", stdout=output)
+    assert "Indexed 1 published pieces." in output.getvalue()
+    assert list(SearchDocument.objects.values_list("page_id", flat=True)) == [
+        withdrawal.pk
+    ]

@@ -3,6 +3,7 @@
 import os
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             self.stdout.write("Deleted all pages.")
         home = content_demo.build_page_tree(stdout=self.stdout)
         content_demo.build_material(home, stdout=self.stdout)
+        call_command("rebuild_search", stdout=self.stdout)
         password = self._ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
