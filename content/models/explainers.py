@@ -9,18 +9,14 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from content.blocks import ExplainerBodyBlock
+from content.models.index import IndexPage
 from content.models.material import MaterialPage
 
 
-class ExplainerIndexPage(Page):
+class ExplainerIndexPage(IndexPage):
     """The list of policy explainers, newest first."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["content.HomePage"]
     subpage_types = ["content.PolicyExplainerPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("explainer index")

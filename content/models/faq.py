@@ -10,18 +10,14 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from content.models.index import IndexPage
 from content.models.material import MaterialPage
 
 
-class FAQIndexPage(Page):
+class FAQIndexPage(IndexPage):
     """All FAQ answers, grouped by topic."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["content.HomePage"]
     subpage_types = ["content.FAQAnswerPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("FAQ index")

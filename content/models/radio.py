@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 
 from content.audio import AudioFileError, read_duration
 from content.blocks import RadioScriptBodyBlock
+from content.models.index import IndexPage
 from content.models.material import MaterialPage
 from content.panels import RunningTimePanel
 from locales.fallback import shown_language
@@ -24,15 +25,10 @@ from locales.registry import (
 )
 
 
-class RadioScriptIndexPage(Page):
+class RadioScriptIndexPage(IndexPage):
     """The list of radio scripts for commune loudspeakers and local radio."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["content.HomePage"]
     subpage_types = ["content.RadioScriptPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("radio script index")

@@ -1,27 +1,21 @@
-from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from content.models.explainers import PolicyExplainerPage
 from content.models.faq import FAQAnswerPage
+from content.models.index import IndexPage
 from content.models.radio import RadioScriptPage
 from content.models.snippets import Topic
 
 
-class TopicIndexPage(RoutablePageMixin, Page):
+class TopicIndexPage(RoutablePageMixin, IndexPage):
     """Every topic, and for each topic a page listing its explainers, FAQ
     answers and radio scripts (at `topics/<topic slug>/`)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["content.HomePage"]
     subpage_types: list[str] = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("topic index")
