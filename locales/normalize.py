@@ -55,5 +55,10 @@ def fold(text: str) -> str:
     spaces. "Bảo hiểm" typed composed or decomposed, and "bao hiem", all fold
     to "bao hiem"."""
     text = unicodedata.normalize("NFD", nfc(text).casefold().replace("đ", "d"))
-    stripped = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(stripped.split())
+    kept = (
+        # Control characters (NUL among them, which PostgreSQL refuses) split words.
+        " " if unicodedata.category(char).startswith("C") else char
+        for char in text
+        if not unicodedata.combining(char)
+    )
+    return " ".join("".join(kept).split())

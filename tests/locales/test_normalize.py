@@ -13,6 +13,7 @@ def test_fold_ignores_case_accents_and_d_with_stroke():
     assert fold(nfd("bảo hiểm")) == fold("bảo hiểm") == "bao hiem"
     assert fold("Đóng  đủ") == "dong du"
     assert fold("Êđê") == "ede"
+    assert fold("bảo\x00hiểm\tY\u200bTế") == "bao hiem y te"
 
 
 def test_nfc_composes_decomposed_vietnamese():
