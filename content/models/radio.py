@@ -23,6 +23,7 @@ from locales.registry import (
     get_language,
     load_languages,
 )
+from locales.source_text import digest, field_text
 
 
 class RadioScriptIndexPage(IndexPage):
@@ -169,6 +170,8 @@ class RadioRecording(Orderable):
     duration_seconds = models.FloatField(
         _("duration (seconds)"), null=True, blank=True, editable=False
     )
+    # The script's text in this language when the recording was uploaded.
+    script_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     panels = [FieldPanel("language"), FieldPanel("audio")]
 
@@ -195,6 +198,21 @@ class RadioRecording(Orderable):
         return f"{minutes}:{seconds:02d}"
 
     def save(self, *args, **kwargs):
-        if self.duration_seconds is None:
+        stored_audio_id = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list("audio_id", flat=True)
+            .first()
+        )
+        if stored_audio_id != self.audio_id or self.duration_seconds is None:
             self.duration_seconds = read_duration(self.audio.file)
+            self.script_digest = self.current_script_digest()
         super().save(*args, **kwargs)
+
+    def current_script_digest(self) -> str:
+        return digest(field_text(self.page, "body", self.language))
+
+    @property
+    def is_outdated(self) -> bool:
+        """The script changed in this language since it was recorded."""
+        return self.script_digest != self.current_script_digest()

@@ -81,3 +81,29 @@ def test_public_page_offers_the_recording_in_the_visitors_language(client, radio
     assert f'<audio controls preload="none" src="{audio.url}"></audio>' in html
     assert "1:05" in html
     assert 'lang="vi"' in html
+
+
+def test_a_recording_is_outdated_once_its_script_changes(radio_index):
+    script = RadioScriptPageFactory(parent=radio_index)
+    recording = RadioRecording.objects.create(
+        page=script, language="vi", audio=document("loa.wav", wav_bytes(1))
+    )
+    assert not recording.is_outdated
+    script.body_vi = stream(("speaker_line", {"speaker": "A", "text": "Lời mới."}))
+    script.save_revision().publish()
+    recording.refresh_from_db()
+    assert recording.is_outdated
+    recording.audio = document("loa-new.wav", wav_bytes(1))
+    recording.save()
+    assert not recording.is_outdated
+
+
+def test_editing_another_language_leaves_a_recording_current(radio_index):
+    script = RadioScriptPageFactory(parent=radio_index)
+    recording = RadioRecording.objects.create(
+        page=script, language="vi", audio=document("loa.wav", wav_bytes(1))
+    )
+    script.body_en = stream(("speaker_line", {"speaker": "A", "text": "New words."}))
+    script.save_revision().publish()
+    recording.refresh_from_db()
+    assert not recording.is_outdated

@@ -1,0 +1,68 @@
+"""Translation records: who translated which field of which piece into which
+language, from which source text, and where review stands."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationRecord(models.Model):
+    """One translated field of one piece in one language.
+
+    Whether the translation is missing or outdated is not stored: it follows
+    from the field's text and from comparing `source_digest` with the digest
+    of the source as it is now (see `locales.states`).
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        NEEDS_REVIEW = "needs_review", _("Needs review")
+        APPROVED = "approved", _("Approved")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    piece = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=64)
+    language = models.CharField(_("language"), max_length=8)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    source_text = models.TextField(
+        _("source text"), help_text=_("The source the translation was made from.")
+    )
+    source_digest = models.CharField(_("source digest"), max_length=64)
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    translated_at = models.DateTimeField(_("translated at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("translation record")
+        verbose_name_plural = _("translation records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="one_record_per_translated_field",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} {self.field} [{self.language}]"

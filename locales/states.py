@@ -1,0 +1,139 @@
+"""Translation state of pieces, field by field and language by language.
+
+missing       the field has no text in the language
+outdated      the source changed since the translation was made
+draft         translated, not yet submitted (also: text with no record)
+needs_review  submitted for review
+approved      approved by a reviewer
+"""
+
+import difflib
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from locales.fallback import is_empty, translated_field_names
+from locales.models import TranslationRecord
+from locales.registry import load_languages, source_language
+from locales.source_text import digest, field_text, source_text
+
+
+class TranslationState(models.TextChoices):
+    MISSING = "missing", _("Missing")
+    DRAFT = "draft", _("Draft")
+    NEEDS_REVIEW = "needs_review", _("Needs review")
+    APPROVED = "approved", _("Approved")
+    OUTDATED = "outdated", _("Outdated")
+
+
+@dataclass(frozen=True)
+class FieldState:
+    field: str
+    language: str
+    state: TranslationState
+    record: TranslationRecord | None
+
+
+def target_languages() -> list[str]:
+    source = source_language().code
+    return [language.code for language in load_languages() if language.code != source]
+
+
+def states_for(pieces) -> dict[tuple[int, str, str], FieldState]:
+    """{(piece pk, field, language): state} for pieces of one model, in one
+    query, for every translated field that has source text."""
+    pieces = list(pieces)
+    if not pieces:
+        return {}
+    model = type(pieces[0])
+    records = TranslationRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[piece.pk for piece in pieces],
+    )
+    by_key = {
+        (record.object_id, record.field, record.language): record for record in records
+    }
+    states = {}
+    for piece in pieces:
+        for field in translated_field_names(model):
+            current = source_text(piece, field)
+            if is_empty(current) or current == "[]":
+                continue
+            current_digest = digest(current)
+            for language in target_languages():
+                record = by_key.get((piece.pk, field, language))
+                state = _state(piece, field, language, record, current_digest)
+                states[(piece.pk, field, language)] = FieldState(
+                    field, language, state, record
+                )
+    return states
+
+
+def _state(piece, field, language, record, current_digest) -> TranslationState:
+    text = field_text(piece, field, language)
+    if is_empty(text) or text == "[]":
+        return TranslationState.MISSING
+    if record is None:
+        return TranslationState.DRAFT
+    if record.source_digest != current_digest:
+        return TranslationState.OUTDATED
+    return TranslationState(record.status)
+
+
+@transaction.atomic
+def record_translation(
+    piece, field: str, language: str, user, submit: bool = False
+) -> TranslationRecord:
+    """Note that `field` of `piece` was translated into `language` from the
+    source as it is now; `submit` sends it for review."""
+    text = source_text(piece, field)
+    record, _created = TranslationRecord.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(piece),
+        object_id=piece.pk,
+        field=field,
+        language=language,
+        defaults={
+            "status": TranslationRecord.Status.NEEDS_REVIEW
+            if submit
+            else TranslationRecord.Status.DRAFT,
+            "source_text": text,
+            "source_digest": digest(text),
+            "translated_by": user,
+            "translated_at": timezone.now(),
+            "reviewed_by": None,
+            "reviewed_at": None,
+            "review_comment": "",
+        },
+    )
+    return record
+
+
+def review(record: TranslationRecord, reviewer, approve: bool, comment: str = ""):
+    """Approve the translation, or send it back to the translator with a comment."""
+    record.status = (
+        TranslationRecord.Status.APPROVED if approve else TranslationRecord.Status.DRAFT
+    )
+    record.reviewed_by = reviewer
+    record.reviewed_at = timezone.now()
+    record.review_comment = comment
+    record.save()
+    return record
+
+
+def source_diff(piece, record: TranslationRecord) -> list[tuple[str, str]]:
+    """How the source changed since the translation was made, word by word:
+    [("equal" | "delete" | "insert", text)]."""
+    old = record.source_text.split()
+    new = source_text(piece, record.field).split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation in ("equal", "delete", "replace"):
+            kind = "equal" if operation == "equal" else "delete"
+            parts.append((kind, " ".join(old[old_start:old_end])))
+        if operation in ("insert", "replace"):
+            parts.append(("insert", " ".join(new[new_start:new_end])))
+    return parts
