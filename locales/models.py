@@ -7,6 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from locales.registry import load_languages
+
 
 class TranslationRecord(models.Model):
     """One translated field of one piece in one language.
@@ -66,3 +68,36 @@ class TranslationRecord(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} {self.field} [{self.language}]"
+
+
+def language_choices():
+    return [(language.code, language.english_name) for language in load_languages()]
+
+
+class LanguageGrant(models.Model):
+    """A translator's right to write in one language. A user with any grant
+    is a translator: they may change only the text of their languages, never
+    the source and nothing else on a piece."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translator"),
+        on_delete=models.CASCADE,
+        related_name="language_grants",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
+
+    class Meta:
+        verbose_name = _("language grant")
+        verbose_name_plural = _("language grants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "language"], name="one_grant_per_language"
+            )
+        ]
+        permissions = [
+            ("translate_any_language", _("Can change text in every language")),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.language}"

@@ -17,14 +17,18 @@ from content.models.material_code import (
     was_issued,
 )
 from content.models.snippets import LegalProvision
+from locales.permissions import restrict_form_to_languages
 
 
 class MaterialPageForm(WagtailAdminPageForm):
     """Lets editors give a new piece an existing printed code; after that the
-    code is shown but can no longer be changed."""
+    code is shown but can no longer be changed. Translators may change only
+    their own languages' text."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.for_user is not None:
+            restrict_form_to_languages(self, self.for_user)
         field = self.fields.get("material_code")
         if field is not None and self.instance.pk:
             field.disabled = True

@@ -1,0 +1,70 @@
+"""Who may change text in which language.
+
+Translators (users with a `LanguageGrant`) may change only the translated
+fields of their granted languages; everyone else is governed by Wagtail's
+permissions alone. The rule is applied to the form on the server, so values
+posted for other fields are ignored whatever the browser sends.
+"""
+
+from django.core.exceptions import FieldDoesNotExist
+
+from modeltranslation.translator import NotRegistered, translator
+
+from locales.registry import source_language
+
+
+def editable_languages(user) -> set[str] | None:
+    """The languages `user` may write in; None when not restricted."""
+    if user.is_superuser or user.has_perm("locales.translate_any_language"):
+        return None
+    granted = {grant.language for grant in user.language_grants.all()}
+    if not granted:
+        return None
+    return granted - {source_language().code}
+
+
+def field_languages(model) -> dict[str, str]:
+    """{translation field name: its language} for a registered model."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return {}
+    return {
+        field.name: field.language
+        for fields in options.all_fields.values()
+        for field in fields
+    }
+
+
+def restrict_form_to_languages(form, user) -> None:
+    """Disable every model field of `form` that `user` may not change, and stop
+    its inline formsets from adding, changing or deleting rows."""
+    languages = editable_languages(user)
+    if languages is None:
+        return
+    model = form._meta.model
+    allowed = {
+        name
+        for name, language in field_languages(model).items()
+        if language in languages
+    }
+    for name, field in form.fields.items():
+        if name in allowed or not _is_model_field(model, name):
+            continue
+        field.disabled = True
+    for formset in getattr(form, "formsets", {}).values():
+        formset.can_delete = False
+        formset.extra = 0
+        formset.max_num = formset.initial_form_count()
+        formset.validate_max = True
+        for child in formset.forms:
+            for field in child.fields.values():
+                field.disabled = True
+
+
+def _is_model_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
