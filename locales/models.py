@@ -101,3 +101,28 @@ class LanguageGrant(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.language}"
+
+
+class GlossaryTerm(models.Model):
+    """An approved translation of a source term in one language (the termbase):
+    translators see it as a hint and QA checks that it is used."""
+
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
+    source_term = models.CharField(
+        _("source term"), max_length=120, help_text=_("As written in Vietnamese.")
+    )
+    translation = models.CharField(_("approved translation"), max_length=160)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["language", "source_term"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "source_term"], name="one_term_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_term} → {self.translation} [{self.language}]"

@@ -34,6 +34,7 @@ class Language:
     fallback: tuple[str, ...]
     reading_rate: int
     source: bool = False
+    decimal_separator: str = ","
 
     @property
     def bidi(self) -> bool:
@@ -80,7 +81,7 @@ def _parse_entry(index: int, entry: dict) -> Language:
             raise RegistryError(f"{where}: '{key}' is missing")
         if not isinstance(entry[key], kind) or isinstance(entry[key], bool):
             raise RegistryError(f"{where}: '{key}' must be a {kind.__name__}")
-    unknown = set(entry) - set(required) - {"source"}
+    unknown = set(entry) - set(required) - {"source", "decimal_separator"}
     if unknown:
         raise RegistryError(f"{where}: unknown keys {sorted(unknown)}")
     if not CODE_PATTERN.match(entry["code"]):
@@ -95,7 +96,10 @@ def _parse_entry(index: int, entry: dict) -> Language:
         raise RegistryError(f"{where}: reading_rate must be a positive number")
     if not entry["autonym"].strip() or not entry["english_name"].strip():
         raise RegistryError(f"{where}: names must not be empty")
+    if entry.get("decimal_separator", ",") not in (",", "."):
+        raise RegistryError(f"{where}: decimal_separator must be ',' or '.'")
     return Language(
+        decimal_separator=entry.get("decimal_separator", ","),
         code=entry["code"],
         english_name=entry["english_name"],
         autonym=entry["autonym"],

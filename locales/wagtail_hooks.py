@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from locales.models import LanguageGrant
+from locales.models import GlossaryTerm, LanguageGrant
 
 
 class LanguageGrantViewSet(ModelViewSet):
@@ -20,6 +20,24 @@ class LanguageGrantViewSet(ModelViewSet):
     form_fields = ["user", "language"]
 
 
+class GlossaryViewSet(ModelViewSet):
+    """The termbase: approved translations of key terms, per language."""
+
+    model = GlossaryTerm
+    icon = "openquote"
+    menu_label = _("Glossary")
+    add_to_settings_menu = True
+    list_display = ["source_term", "translation", "language"]
+    list_filter = ["language"]
+    search_fields = ["source_term", "translation"]
+    form_fields = ["language", "source_term", "translation", "note"]
+
+
 @hooks.register("register_admin_viewset")
 def register_language_grants():
     return LanguageGrantViewSet("language_grants")
+
+
+@hooks.register("register_admin_viewset")
+def register_glossary():
+    return GlossaryViewSet("glossary")

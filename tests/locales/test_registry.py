@@ -51,6 +51,11 @@ def test_minority_languages_fall_back_to_vietnamese_then_english():
     assert fallback_chain("en") == ("en", "vi")
 
 
+def test_english_writes_decimals_with_a_point_and_vietnamese_with_a_comma():
+    assert get_language("en").decimal_separator == "."
+    assert get_language("vi").decimal_separator == ","
+
+
 def test_tai_dam_is_written_in_tai_viet_and_khmer_in_khmer_script():
     assert get_language("blt").script == "Tavt"
     assert get_language("km").script == "Khmr"
@@ -91,6 +96,10 @@ def test_a_valid_registry_parses():
         (
             entry("vi", extra="source = true").replace('"Latn"', '"latin"'),
             "ISO 15924",
+        ),
+        (
+            entry("vi", extra="source = true\ndecimal_separator = ';'"),
+            "decimal_separator must be",
         ),
     ],
 )

@@ -1,0 +1,169 @@
+"""Quality checks on a translation, shown to translators as warnings.
+
+Each check compares one source text with its translation: numbers and
+percentages kept (read with each language's separators), glossary terms
+used, length within the field's limit, no source text left untranslated,
+markup and placeholders kept.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from html.parser import HTMLParser
+
+from locales.normalize import fold
+from locales.registry import get_language, source_language
+
+# Digits with grouping or decimal marks; a no-break space may group thousands.
+NUMBER = re.compile(r"(?<![\w.,])(\d[\d.,\u00a0\u202f]*\d|\d)(\s?%)?")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr"}
+LEFTOVER_WORDS = 8
+
+
+@dataclass(frozen=True)
+class QAWarning:
+    check: str
+    message: str
+
+
+def check_translation(
+    source: str,
+    target: str,
+    language: str,
+    *,
+    max_length: int | None = None,
+    glossary=(),
+) -> list[QAWarning]:
+    """Warnings about `target`, the translation of `source` into `language`."""
+    if not target.strip():
+        return []
+    warnings = []
+    warnings += _numbers(source, target, language)
+    warnings += _glossary(source, target, glossary)
+    if max_length is not None and len(target) > max_length:
+        warnings.append(
+            QAWarning(
+                "length",
+                f"The translation has {len(target)} characters; "
+                f"the limit is {max_length}.",
+            )
+        )
+    warnings += _leftover(source, target)
+    warnings += _markup(source, target)
+    return warnings
+
+
+def numbers_in(text: str, language: str) -> list[tuple[Decimal, bool]]:
+    """[(value, is_percentage)] for every number in `text`, read with the
+    language's decimal and grouping separators."""
+    settings = get_language(language)
+    found = []
+    for match in NUMBER.finditer(text):
+        value = _parse_number(match.group(1), settings.decimal_separator)
+        if value is not None:
+            found.append((value, bool(match.group(2))))
+    return found
+
+
+def _parse_number(raw: str, decimal_separator: str) -> Decimal | None:
+    digits = raw.replace("\u00a0", "").replace("\u202f", "")
+    grouping = "," if decimal_separator == "." else "."
+    digits = digits.replace(grouping, "").replace(decimal_separator, ".")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _numbers(source: str, target: str, language: str) -> list[QAWarning]:
+    expected = numbers_in(source, source_language().code)
+    present = numbers_in(target, language)
+    missing = []
+    for number in expected:
+        if number in present:
+            present.remove(number)
+        else:
+            missing.append(number)
+    return [
+        QAWarning(
+            "numbers",
+            f"The source's {'percentage' if percent else 'number'} "
+            f"{value.normalize():f}{' %' if percent else ''} "
+            "is not in the translation.",
+        )
+        for value, percent in missing
+    ]
+
+
+def _glossary(source: str, target: str, glossary) -> list[QAWarning]:
+    folded_source, folded_target = fold(source), fold(target)
+    return [
+        QAWarning(
+            "glossary",
+            f"Glossary: “{term.source_term}” is translated as “{term.translation}”.",
+        )
+        for term in glossary
+        if fold(term.source_term) in folded_source
+        and fold(term.translation) not in folded_target
+    ]
+
+
+def _leftover(source: str, target: str) -> list[QAWarning]:
+    source_words = fold(source).split()
+    folded_target = f" {fold(target)} "
+    if fold(source) == fold(target):
+        return [QAWarning("untranslated", "The translation is the same as the source.")]
+    for start in range(len(source_words) - LEFTOVER_WORDS + 1):
+        run = " ".join(source_words[start : start + LEFTOVER_WORDS])
+        if f" {run} " in folded_target:
+            return [
+                QAWarning(
+                    "untranslated",
+                    f"Part of the source is left untranslated: “{run}…”.",
+                )
+            ]
+    return []
+
+
+def _markup(source: str, target: str) -> list[QAWarning]:
+    warnings = []
+    problem = _unbalanced_tags(target)
+    if problem:
+        warnings.append(QAWarning("markup", problem))
+    missing = set(PLACEHOLDER.findall(source)) - set(PLACEHOLDER.findall(target))
+    if missing:
+        warnings.append(
+            QAWarning("markup", f"Placeholders missing: {', '.join(sorted(missing))}.")
+        )
+    return warnings
+
+
+class _TagBalance(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.open_tags: list[str] = []
+        self.problem = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID_TAGS:
+            self.open_tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS:
+            return
+        if not self.open_tags or self.open_tags[-1] != tag:
+            self.problem = self.problem or f"The closing </{tag}> does not match."
+            return
+        self.open_tags.pop()
+
+
+def _unbalanced_tags(text: str) -> str:
+    parser = _TagBalance()
+    parser.feed(text)
+    parser.close()
+    if parser.problem:
+        return parser.problem
+    if parser.open_tags:
+        return f"<{parser.open_tags[-1]}> is never closed."
+    return ""

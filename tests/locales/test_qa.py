@@ -1,0 +1,87 @@
+"""QA checks catch what translators most often lose."""
+
+import pytest
+
+from locales.models import GlossaryTerm
+from locales.qa import check_translation, numbers_in
+
+SOURCE = (
+    "Tỉnh hỗ trợ thêm 15 % mức đóng; 2.560.179 người có thẻ, đạt 89,89%. "
+    "Chi 456 triệu đồng."
+)
+GOOD_EN = (
+    "The province pays an extra 15% of the premium; 2,560,179 people have a "
+    "card, 89.89%. 456 million VND was paid."
+)
+
+
+def checks(warnings):
+    return [warning.check for warning in warnings]
+
+
+def test_numbers_are_read_with_each_languages_separators():
+    assert [str(value) for value, _ in numbers_in("2.560.179 và 89,89%", "vi")] == [
+        "2560179",
+        "89.89",
+    ]
+    assert [str(value) for value, _ in numbers_in("2,560,179 and 89.89%", "en")] == [
+        "2560179",
+        "89.89",
+    ]
+    assert numbers_in("15 %", "rad") == numbers_in("15%", "en")
+
+
+def test_a_faithful_translation_has_no_warnings():
+    assert check_translation(SOURCE, GOOD_EN, "en") == []
+
+
+def test_a_dropped_percentage_is_caught():
+    target = GOOD_EN.replace("an extra 15% of", "part of")
+    warnings = check_translation(SOURCE, target, "en")
+    assert checks(warnings) == ["numbers"]
+    assert "percentage 15 %" in warnings[0].message
+
+
+def test_a_percentage_written_as_a_plain_number_is_caught():
+    target = GOOD_EN.replace("89.89%", "89.89")
+    assert checks(check_translation(SOURCE, target, "en")) == ["numbers"]
+
+
+def test_a_number_with_the_wrong_separators_is_caught():
+    # "2.560.179" read as English is not two and a half million.
+    target = GOOD_EN.replace("2,560,179", "2.560.179")
+    assert "numbers" in checks(check_translation(SOURCE, target, "en"))
+
+
+@pytest.mark.django_db
+def test_a_missing_glossary_term_is_caught():
+    term = GlossaryTerm.objects.create(
+        language="en", source_term="mức đóng", translation="contribution"
+    )
+    warnings = check_translation(SOURCE, GOOD_EN, "en", glossary=[term])
+    assert checks(warnings) == ["glossary"]
+    assert "contribution" in warnings[0].message
+    fixed = GOOD_EN.replace("premium", "contribution")
+    assert check_translation(SOURCE, fixed, "en", glossary=[term]) == []
+
+
+def test_length_over_the_fields_limit_is_caught():
+    warnings = check_translation(SOURCE, GOOD_EN, "en", max_length=60)
+    assert checks(warnings) == ["length"]
+
+
+def test_untranslated_source_is_caught():
+    assert checks(check_translation(SOURCE, SOURCE, "rad")) == ["untranslated"]
+    partly = "Klei hriăm: " + SOURCE
+    assert checks(check_translation(SOURCE, partly, "rad")) == ["untranslated"]
+
+
+def test_unbalanced_markup_and_lost_placeholders_are_caught():
+    source = "<p>Xin chào <b>%(name)s</b></p>"
+    assert check_translation(source, "<p>Hello <b>%(name)s</b></p>", "en") == []
+    warnings = check_translation(source, "<p>Hello <b>friend</p>", "en")
+    assert checks(warnings) == ["markup", "markup"]
+
+
+def test_an_empty_translation_is_not_checked():
+    assert check_translation(SOURCE, "  ", "en") == []
