@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from locales.attestation import attestation_for
 from locales.fallback import fallbacks, shown_language, translated_languages
 from locales.registry import get_language as registered_language
 
@@ -35,3 +36,10 @@ def fallback_notice(instance):
 def translated_language_codes(instance):
     """The codes of the languages `instance` is fully translated into."""
     return translated_languages(instance) if instance is not None else None
+
+
+@register.simple_tag
+def translation_attestation(instance, language=None):
+    """Who translated and reviewed `instance` in `language` (default: the
+    active language); None for text that was not translated through Loa."""
+    return attestation_for(instance, language or get_language())
