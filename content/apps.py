@@ -8,6 +8,8 @@ class ContentConfig(AppConfig):
     verbose_name = "Content"
 
     def ready(self):
+        from content import translation_matrix
         from content.signals import connect_signals
 
         connect_signals()
+        translation_matrix.register()

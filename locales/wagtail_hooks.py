@@ -1,11 +1,14 @@
 """Admin set-up for languages: which translator writes in which language."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from locales.models import GlossaryTerm, LanguageGrant
+from locales.views import TranslationMatrixView
 
 
 class LanguageGrantViewSet(ModelViewSet):
@@ -41,3 +44,24 @@ def register_language_grants():
 @hooks.register("register_admin_viewset")
 def register_glossary():
     return GlossaryViewSet("glossary")
+
+
+@hooks.register("register_admin_urls")
+def register_matrix_url():
+    return [
+        path(
+            "translations/matrix/",
+            TranslationMatrixView.as_view(),
+            name="translation_matrix",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_matrix_menu_item():
+    return MenuItem(
+        _("Translation matrix"),
+        reverse("translation_matrix"),
+        icon_name="globe",
+        order=710,
+    )

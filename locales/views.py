@@ -1,0 +1,99 @@
+"""Admin views for translation work."""
+
+import csv
+import io
+
+from django import forms
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from openpyxl import Workbook
+
+from locales.matrix import FILTERS, build_matrix, kind_choices
+from locales.states import TranslationState
+
+
+class MatrixFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("Any state")), *TranslationState.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds")), *kind_choices()]
+        for matrix_filter in FILTERS.values():
+            self.fields[matrix_filter.name] = forms.ChoiceField(
+                label=matrix_filter.label,
+                required=False,
+                choices=[("", _("All")), *matrix_filter.choices()],
+            )
+
+
+class TranslationMatrixView(WagtailAdminTemplateMixin, TemplateView):
+    """Every piece against every language, with the state of each
+    translation and the share approved per language."""
+
+    page_title = _("Translation matrix")
+    header_icon = "globe"
+    template_name = "locales/translation_matrix.html"
+
+    def get(self, request, *args, **kwargs):
+        form = MatrixFilterForm(request.GET or None)
+        values = form.cleaned_data if form.is_valid() else {}
+        self.form = form
+        self.matrix = build_matrix(
+            **{key: value or "" for key, value in values.items()}
+        )
+        export = request.GET.get("export")
+        if export in ("csv", "xlsx"):
+            return self.export(export)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(form=self.form, matrix=self.matrix)
+        return context
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def table(self) -> list[list[str]]:
+        codes = [language.code for language in self.matrix.languages]
+        rows = [["code", "title", "kind", *codes]]
+        for row in self.matrix.rows:
+            rows.append(
+                [
+                    getattr(row.piece, "material_code", ""),
+                    str(row.piece),
+                    row.kind,
+                    *[row.cells[code].value for code in codes],
+                ]
+            )
+        return rows
+
+    def export(self, file_format: str) -> HttpResponse:
+        if file_format == "csv":
+            buffer = io.StringIO()
+            csv.writer(buffer).writerows(self.table())
+            response = HttpResponse(buffer.getvalue(), content_type="text/csv")
+        else:
+            workbook = Workbook()
+            for row in self.table():
+                workbook.active.append(row)
+            buffer = io.BytesIO()
+            workbook.save(buffer)
+            response = HttpResponse(
+                buffer.getvalue(),
+                content_type="application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = (
+            f'attachment; filename="translation-matrix.{file_format}"'
+        )
+        return response

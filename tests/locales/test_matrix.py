@@ -1,0 +1,129 @@
+"""The translation matrix shows the right state in each cell, in constant
+queries, filtered and exported."""
+
+import io
+
+from django.contrib.auth import get_user_model
+
+import pytest
+from openpyxl import load_workbook
+
+from locales.matrix import build_matrix
+from locales.states import TranslationState, record_translation, review
+from tests.factories import (
+    FAQAnswerPageFactory,
+    PolicyExplainerPageFactory,
+    TopicFactory,
+)
+
+State = TranslationState
+
+
+@pytest.fixture
+def translator(db):
+    return get_user_model().objects.create_user("hnie")
+
+
+@pytest.fixture
+def pieces(explainer_index, faq_index, translator):
+    """An explainer approved in English and outdated in Ede, and an FAQ
+    answer translated into nothing but English (no records)."""
+    explainer = PolicyExplainerPageFactory(
+        parent=explainer_index, title_rad="Loa", summary_rad="Klei.", body_rad="[]"
+    )
+    for field in ("title", "summary"):
+        record_translation(explainer, field, "rad", translator)
+    explainer.summary_vi = "Tóm tắt đã sửa."
+    explainer.save_revision().publish()
+    for field in ("title", "summary", "body"):
+        review(record_translation(explainer, field, "en", translator), translator, True)
+    answer = FAQAnswerPageFactory(parent=faq_index)
+    return explainer, answer
+
+
+def cells(matrix, piece):
+    return next(row.cells for row in matrix.rows if row.piece.pk == piece.pk)
+
+
+def test_cells_show_the_worst_state_of_their_fields(pieces):
+    explainer, answer = pieces
+    matrix = build_matrix()
+    assert cells(matrix, explainer)["en"] == State.APPROVED
+    # Summary outdated, body missing in Ede: missing is worse.
+    assert cells(matrix, explainer)["rad"] == State.MISSING
+    assert cells(matrix, explainer)["jra"] == State.MISSING
+    assert cells(matrix, answer)["en"] == State.DRAFT
+    assert "vi" not in cells(matrix, answer)
+
+
+def test_percentage_approved_per_language(pieces):
+    matrix = build_matrix()
+    assert matrix.percentages["en"] == 50
+    assert matrix.percentages["rad"] == 0
+
+
+def test_filters_by_kind_state_and_topic(pieces):
+    explainer, answer = pieces
+    only_faq = build_matrix(kind="content.faqansweranswerpage")
+    assert only_faq.rows == []
+    only_faq = build_matrix(kind="content.faqanswerpage")
+    assert [row.piece.pk for row in only_faq.rows] == [answer.pk]
+    approved = build_matrix(state="approved")
+    assert [row.piece.pk for row in approved.rows] == [explainer.pk]
+    topic = TopicFactory(slug="withdrawal")
+    answer.topics.add(topic)
+    answer.save_revision().publish()
+    by_topic = build_matrix(topic="withdrawal")
+    assert [row.piece.pk for row in by_topic.rows] == [answer.pk]
+
+
+def test_an_outdated_translation_shows_as_outdated(explainer_index, translator):
+    explainer = PolicyExplainerPageFactory(parent=explainer_index)
+    for field in ("title", "summary", "body"):
+        record_translation(explainer, field, "en", translator)
+    explainer.title_vi = "Tiêu đề mới"
+    explainer.save_revision().publish()
+    assert cells(build_matrix(), explainer)["en"] == State.OUTDATED
+
+
+def test_matrix_takes_constant_queries(
+    explainer_index, translator, django_assert_max_num_queries
+):
+    for _ in range(30):
+        page = PolicyExplainerPageFactory(parent=explainer_index)
+        record_translation(page, "summary", "en", translator)
+    with django_assert_max_num_queries(8):
+        matrix = build_matrix()
+    assert len(matrix.rows) == 30
+
+
+def test_admin_page_and_exports(admin_client, pieces):
+    explainer, _answer = pieces
+    response = admin_client.get("/admin/translations/matrix/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert explainer.material_code in html
+    assert 'class="state-approved"' in html
+
+    csv_rows = (
+        admin_client.get("/admin/translations/matrix/?export=csv")
+        .content.decode()
+        .splitlines()
+    )
+    assert csv_rows[0].startswith("code,title,kind,en,rad")
+    assert any(
+        row.startswith(explainer.material_code) and ",approved," in row
+        for row in csv_rows
+    )
+
+    xlsx = admin_client.get("/admin/translations/matrix/?export=xlsx&kind=")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.cell(row=1, column=1).value == "code"
+    assert sheet.max_row == 3
+
+
+def test_bad_filter_values_are_ignored_not_a_500(admin_client, pieces):
+    response = admin_client.get(
+        "/admin/translations/matrix/?kind=nope&state=%27;drop&topic=%00"
+    )
+    assert response.status_code == 200
