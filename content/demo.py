@@ -27,6 +27,7 @@ from content.models import (
     Topic,
     TopicIndexPage,
 )
+from locales.states import TranslationState, record_translation, review, states_for
 
 MATERIAL_FILE = Path(__file__).with_name("demo_material.toml")
 
@@ -212,6 +213,24 @@ def build_material(home: HomePage, stdout=None) -> None:
                 explainers[s] for s in entry.get("related_explainers", [])
             ],
         )
+
+
+def approve_english(user) -> int:
+    """Record the demo's English as translated and approved by `user`, where
+    it is not approved already; returns how many fields were recorded."""
+    recorded = 0
+    for model in (PolicyExplainerPage, RadioScriptPage, FAQAnswerPage):
+        pieces = {piece.pk: piece for piece in model.objects.all()}
+        for (pk, field, language), state in states_for(pieces.values()).items():
+            if language != "en" or state.state in (
+                TranslationState.MISSING,
+                TranslationState.APPROVED,
+            ):
+                continue
+            record = record_translation(pieces[pk], field, "en", user)
+            review(record, user, approve=True)
+            recorded += 1
+    return recorded
 
 
 def _translated(entry: dict, *names: str) -> dict:

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from content.models import HomePage
+from locales.matrix import build_matrix
 
 
 def load_demo(*args):
@@ -91,3 +92,12 @@ def test_demo_site_serves_the_required_languages(client, db):
         response = client.get(f"/{code}/")
         assert response.status_code == 200, code
         assert f'<html lang="{code}"' in response.content.decode()
+
+
+def test_demo_english_is_recorded_as_approved_once(db):
+    first = load_demo()
+    assert "English translations as approved" in first
+    matrix = build_matrix()
+    assert matrix.percentages["en"] == 100
+    assert matrix.percentages["rad"] == 0
+    assert "English translations" not in load_demo()

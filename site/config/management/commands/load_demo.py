@@ -33,6 +33,9 @@ class Command(BaseCommand):
         content_demo.build_material(home, stdout=self.stdout)
         call_command("rebuild_search", stdout=self.stdout)
         password = self._ensure_admin()
+        admin = get_user_model().objects.get(username=DEMO_ADMIN_USERNAME)
+        if recorded := content_demo.approve_english(admin):
+            self.stdout.write(f"Recorded {recorded} English translations as approved.")
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
             f"Admin: /admin/  user: {DEMO_ADMIN_USERNAME}  password: {password}"
