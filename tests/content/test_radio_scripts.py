@@ -107,3 +107,17 @@ def test_editing_another_language_leaves_a_recording_current(radio_index):
     script.save_revision().publish()
     recording.refresh_from_db()
     assert not recording.is_outdated
+
+
+def test_public_page_says_when_the_recording_is_older_than_the_script(
+    client, radio_index
+):
+    script = RadioScriptPageFactory(parent=radio_index)
+    RadioRecording.objects.create(
+        page=script, language="vi", audio=document("loa.wav", wav_bytes(1))
+    )
+    url = f"/vi/radio/{script.slug}/"
+    assert "phiên bản cũ" not in client.get(url).content.decode()
+    script.body_vi = stream(("speaker_line", {"speaker": "A", "text": "Lời mới."}))
+    script.save_revision().publish()
+    assert "phiên bản cũ" in client.get(url).content.decode()
