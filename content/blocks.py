@@ -205,11 +205,15 @@ class SpeakerLineBlock(blocks.StructBlock):
         description = _("Words one speaker reads aloud.")
 
 
-class MusicCueBlock(blocks.StructBlock):
-    """Music played between lines (jingle, bed, sting)."""
+class TimedCueBlock(blocks.StructBlock):
+    """A non-spoken cue: what is heard, and for how long if known."""
 
     text = blocks.CharBlock(label=_("cue"), max_length=160)
     seconds = blocks.IntegerBlock(label=_("seconds"), min_value=0, required=False)
+
+
+class MusicCueBlock(TimedCueBlock):
+    """Music played between lines (jingle, bed, sting)."""
 
     class Meta:
         icon = "media"
@@ -217,11 +221,10 @@ class MusicCueBlock(blocks.StructBlock):
         description = _("A music cue, with its length if known.")
 
 
-class SoundEffectBlock(blocks.StructBlock):
+class SoundEffectBlock(TimedCueBlock):
     """A sound effect (market noise, a gong, a motorbike)."""
 
     text = blocks.CharBlock(label=_("sound"), max_length=160)
-    seconds = blocks.IntegerBlock(label=_("seconds"), min_value=0, required=False)
 
     class Meta:
         icon = "radio-full"

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from content.models import (
+    MATERIAL_MODELS,
     Audience,
     ExplainerIndexPage,
     FAQAnswerPage,
@@ -219,7 +220,7 @@ def approve_english(user) -> int:
     """Record the demo's English as translated and approved by `user`, where
     it is not approved already; returns how many fields were recorded."""
     recorded = 0
-    for model in (PolicyExplainerPage, RadioScriptPage, FAQAnswerPage):
+    for model in MATERIAL_MODELS:
         pieces = {piece.pk: piece for piece in model.objects.all()}
         for (pk, field, language), state in states_for(pieces.values()).items():
             if language != "en" or state.state in (

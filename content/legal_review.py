@@ -2,14 +2,7 @@
 
 from django.db.models import F, Prefetch
 
-from content.models import (
-    FAQAnswerPage,
-    LegalProvision,
-    PolicyExplainerPage,
-    RadioScriptPage,
-)
-
-MATERIAL_MODELS = (PolicyExplainerPage, RadioScriptPage, FAQAnswerPage)
+from content.models import MATERIAL_MODELS, LegalProvision
 
 
 def changed_provisions():

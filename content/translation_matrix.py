@@ -2,8 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from content.legal_review import MATERIAL_MODELS
-from content.models import Topic
+from content.models import MATERIAL_MODELS, Topic
 from locales.matrix import MatrixFilter, register_filter, register_piece_model
 
 

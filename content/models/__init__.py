@@ -10,7 +10,11 @@ from content.models.search import SearchDocument
 from content.models.snippets import Audience, LegalProvision, Topic
 from content.models.topics import TopicIndexPage
 
+# Every kind of piece of material, in the order staff screens list them.
+MATERIAL_MODELS = (PolicyExplainerPage, RadioScriptPage, FAQAnswerPage)
+
 __all__ = [
+    "MATERIAL_MODELS",
     "Audience",
     "ExplainerIndexPage",
     "FAQAnswerPage",

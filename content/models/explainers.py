@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from content.blocks import ExplainerBodyBlock
 from content.models.index import IndexPage
-from content.models.material import MaterialPage
+from content.models.material import MaterialPage, material_panel
 
 
 class ExplainerIndexPage(IndexPage):
@@ -58,17 +58,7 @@ class PolicyExplainerPage(MaterialPage):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("material_code"),
-                FieldPanel("topics"),
-                FieldPanel("audiences"),
-                FieldPanel("legal_basis"),
-                FieldPanel("effective_date"),
-                FieldPanel("next_review_date"),
-            ],
-            heading=_("Material"),
-        ),
+        material_panel("audiences", "effective_date", "next_review_date"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 

@@ -3,7 +3,7 @@ from itertools import groupby
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -11,7 +11,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from content.models.index import IndexPage
-from content.models.material import MaterialPage
+from content.models.material import MaterialPage, material_panel
 
 
 class FAQIndexPage(IndexPage):
@@ -76,15 +76,7 @@ class FAQAnswerPage(MaterialPage):
         FieldPanel("title", heading=_("Question")),
         FieldPanel("short_answer"),
         FieldPanel("full_answer"),
-        MultiFieldPanel(
-            [
-                FieldPanel("material_code"),
-                FieldPanel("topics"),
-                FieldPanel("related_explainers"),
-                FieldPanel("legal_basis"),
-            ],
-            heading=_("Material"),
-        ),
+        material_panel("related_explainers"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("short_answer")]
 

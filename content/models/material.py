@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
 from modelcluster.fields import ParentalManyToManyField
@@ -18,6 +19,13 @@ from content.models.material_code import (
 )
 from content.models.snippets import LegalProvision
 from locales.permissions import restrict_form_to_languages
+
+
+def material_panel(*fields: str) -> MultiFieldPanel:
+    """The "Material" group of a piece's edit screen: its code, topics and
+    legal basis, with `fields` particular to the kind of piece."""
+    names = ["material_code", "topics", *fields, "legal_basis"]
+    return MultiFieldPanel([FieldPanel(name) for name in names], heading=_("Material"))
 
 
 class MaterialPageForm(WagtailAdminPageForm):

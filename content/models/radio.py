@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey
 from content.audio import AudioFileError, read_duration
 from content.blocks import RadioScriptBodyBlock
 from content.models.index import IndexPage
-from content.models.material import MaterialPage
+from content.models.material import MaterialPage, material_panel
 from content.panels import RunningTimePanel
 from locales.fallback import shown_language
 from locales.registry import (
@@ -96,14 +96,7 @@ class RadioScriptPage(MaterialPage):
         FieldPanel("body"),
         RunningTimePanel(heading=_("Running time by language")),
         InlinePanel("recordings", heading=_("Recordings"), label=_("recording")),
-        MultiFieldPanel(
-            [
-                FieldPanel("material_code"),
-                FieldPanel("topics"),
-                FieldPanel("legal_basis"),
-            ],
-            heading=_("Material"),
-        ),
+        material_panel(),
     ]
 
     parent_page_types = ["content.RadioScriptIndexPage"]

@@ -13,7 +13,6 @@ REGISTERED = load_languages()
 
 LANGUAGE_CODE = source_language().code
 LANGUAGES = [(language.code, language.english_name) for language in REGISTERED]
-LANGUAGES_BIDI = [language.code for language in REGISTERED if language.bidi]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(language.code for language in REGISTERED)

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from content.legal_review import MATERIAL_MODELS
+from content.models import MATERIAL_MODELS
 from content.models.search import rebuild_search_documents
 
 
