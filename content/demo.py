@@ -28,7 +28,8 @@ from content.models import (
     Topic,
     TopicIndexPage,
 )
-from locales.states import TranslationState, record_translation, review, states_for
+from locales.states import TranslationState, states_for
+from locales.workflow import record_translation, review
 
 MATERIAL_FILE = Path(__file__).with_name("demo_material.toml")
 
@@ -229,7 +230,7 @@ def approve_english(user) -> int:
             ):
                 continue
             record = record_translation(pieces[pk], field, "en", user)
-            review(record, user, approve=True)
+            review(pieces[pk], [record], user, approve=True)
             recorded += 1
     return recorded
 

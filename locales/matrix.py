@@ -7,6 +7,8 @@ piece models, and any extra filters (topic, campaign toolkit…), at start-up.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
+
 from locales.registry import load_languages
 from locales.states import TranslationState, states_for, target_languages
 
@@ -38,6 +40,7 @@ class MatrixFilter:
 class MatrixRow:
     piece: object
     kind: str
+    content_type_id: int
     cells: dict[str, TranslationState] = field(default_factory=dict)
 
 
@@ -92,13 +95,14 @@ def build_matrix(kind: str = "", state: str = "", **filter_values: str) -> Matri
             if value and name in FILTERS:
                 queryset = FILTERS[name].apply(queryset, value)
         pieces = list(queryset)
+        content_type_id = ContentType.objects.get_for_model(model).pk
         worst = {}
         for (pk, _field, language), value in states_for(pieces).items():
             current = worst.get((pk, language))
             if current is None or rank(value.state) < rank(current):
                 worst[(pk, language)] = value.state
         for piece in pieces:
-            row = MatrixRow(piece, str(model._meta.verbose_name))
+            row = MatrixRow(piece, str(model._meta.verbose_name), content_type_id)
             row.cells = {
                 code: worst.get((piece.pk, code), TranslationState.MISSING)
                 for code in codes

@@ -31,6 +31,14 @@ class TranslationRecord(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
+    text = models.TextField(
+        _("translation"),
+        blank=True,
+        help_text=_(
+            "The translation as the translator left it. It reaches the piece, "
+            "and the public, when a reviewer approves it."
+        ),
+    )
     source_text = models.TextField(
         _("source text"), help_text=_("The source the translation was made from.")
     )
@@ -65,6 +73,9 @@ class TranslationRecord(models.Model):
             )
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
+        permissions = [
+            ("review_translation", _("Can approve translations or send them back")),
+        ]
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} {self.field} [{self.language}]"

@@ -68,3 +68,28 @@ def _is_model_field(model, name: str) -> bool:
     except FieldDoesNotExist:
         return False
     return True
+
+
+def can_edit_piece(user, piece) -> bool:
+    """Wagtail's own answer: may `user` edit `piece`?"""
+    if hasattr(piece, "permissions_for_user"):
+        return piece.permissions_for_user(user).can_edit()
+    opts = piece._meta
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def can_translate(user, piece, language: str) -> bool:
+    """Translators may write in their granted languages; everyone else in
+    any language of a piece they may edit. Nobody translates the source."""
+    if language == source_language().code:
+        return False
+    languages = editable_languages(user)
+    if languages is None:
+        return can_edit_piece(user, piece)
+    return language in languages
+
+
+def can_review(user, piece, language: str) -> bool:
+    return user.has_perm("locales.review_translation") and can_translate(
+        user, piece, language
+    )

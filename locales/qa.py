@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext as _
+
 from locales.normalize import fold
 from locales.registry import get_language, source_language
 
 # Digits with grouping or decimal marks; a no-break space may group thousands.
 NUMBER = re.compile(r"(?<![\w.,])(\d[\d.,\u00a0\u202f]*\d|\d)(\s?%)?")
+DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr"}
 LEFTOVER_WORDS = 8
@@ -45,8 +48,8 @@ def check_translation(
         warnings.append(
             QAWarning(
                 "length",
-                f"The translation has {len(target)} characters; "
-                f"the limit is {max_length}.",
+                _("The translation has %(length)d characters; the limit is %(limit)d.")
+                % {"length": len(target), "limit": max_length},
             )
         )
     warnings += _leftover(source, target)
@@ -77,8 +80,10 @@ def _parse_number(raw: str, decimal_separator: str) -> Decimal | None:
 
 
 def _numbers(source: str, target: str, language: str) -> list[QAWarning]:
-    expected = numbers_in(source, source_language().code)
-    present = numbers_in(target, language)
+    # A date's month may become a word ("1/7/2025" → "1 July 2025"): only
+    # its day and year must be kept.
+    expected = numbers_in(DATE.sub(_day_and_year, source), source_language().code)
+    present = numbers_in(DATE.sub(_day_and_year, target), language)
     missing = []
     for number in expected:
         if number in present:
@@ -88,24 +93,37 @@ def _numbers(source: str, target: str, language: str) -> list[QAWarning]:
     return [
         QAWarning(
             "numbers",
-            f"The source's {'percentage' if percent else 'number'} "
-            f"{value.normalize():f}{' %' if percent else ''} "
-            "is not in the translation.",
+            (
+                _("The source's percentage %(value)s %% is not in the translation.")
+                if percent
+                else _("The source's number %(value)s is not in the translation.")
+            )
+            % {"value": f"{value.normalize():f}"},
         )
         for value, percent in missing
     ]
 
 
+def _day_and_year(match: re.Match) -> str:
+    return f" {match.group(1)} {match.group(3)} "
+
+
+def glossary_terms_in(source: str, glossary) -> list:
+    """The glossary terms that occur in `source`."""
+    folded_source = fold(source)
+    return [term for term in glossary if fold(term.source_term) in folded_source]
+
+
 def _glossary(source: str, target: str, glossary) -> list[QAWarning]:
-    folded_source, folded_target = fold(source), fold(target)
+    folded_target = fold(target)
     return [
         QAWarning(
             "glossary",
-            f"Glossary: “{term.source_term}” is translated as “{term.translation}”.",
+            _("Glossary: “%(term)s” is translated as “%(translation)s”.")
+            % {"term": term.source_term, "translation": term.translation},
         )
-        for term in glossary
-        if fold(term.source_term) in folded_source
-        and fold(term.translation) not in folded_target
+        for term in glossary_terms_in(source, glossary)
+        if fold(term.translation) not in folded_target
     ]
 
 
@@ -113,14 +131,17 @@ def _leftover(source: str, target: str) -> list[QAWarning]:
     source_words = fold(source).split()
     folded_target = f" {fold(target)} "
     if fold(source) == fold(target):
-        return [QAWarning("untranslated", "The translation is the same as the source.")]
+        return [
+            QAWarning("untranslated", _("The translation is the same as the source."))
+        ]
     for start in range(len(source_words) - LEFTOVER_WORDS + 1):
         run = " ".join(source_words[start : start + LEFTOVER_WORDS])
         if f" {run} " in folded_target:
             return [
                 QAWarning(
                     "untranslated",
-                    f"Part of the source is left untranslated: “{run}…”.",
+                    _("Part of the source is left untranslated: “%(words)s…”.")
+                    % {"words": run},
                 )
             ]
     return []
@@ -134,7 +155,11 @@ def _markup(source: str, target: str) -> list[QAWarning]:
     missing = set(PLACEHOLDER.findall(source)) - set(PLACEHOLDER.findall(target))
     if missing:
         warnings.append(
-            QAWarning("markup", f"Placeholders missing: {', '.join(sorted(missing))}.")
+            QAWarning(
+                "markup",
+                _("Placeholders missing: %(names)s.")
+                % {"names": ", ".join(sorted(missing))},
+            )
         )
     return warnings
 
@@ -153,7 +178,9 @@ class _TagBalance(HTMLParser):
         if tag in VOID_TAGS:
             return
         if not self.open_tags or self.open_tags[-1] != tag:
-            self.problem = self.problem or f"The closing </{tag}> does not match."
+            self.problem = self.problem or (
+                _("The closing </%(tag)s> does not match.") % {"tag": tag}
+            )
             return
         self.open_tags.pop()
 
@@ -165,5 +192,5 @@ def _unbalanced_tags(text: str) -> str:
     if parser.problem:
         return parser.problem
     if parser.open_tags:
-        return f"<{parser.open_tags[-1]}> is never closed."
+        return _("<%(tag)s> is never closed.") % {"tag": parser.open_tags[-1]}
     return ""

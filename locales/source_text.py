@@ -1,4 +1,4 @@
-"""The source text a translation is made from, and its digest.
+"""The text of a translated field, as stored and as compared, and its digest.
 
 A translation records the digest of the source it was made from; when the
 source changes, the digests differ and the translation is outdated.
@@ -7,26 +7,50 @@ source changes, the digests differ and the translation is outdated.
 import hashlib
 import json
 
+from wagtail.fields import StreamField
+
 from modeltranslation.utils import build_localized_fieldname
 
+from locales.fallback import is_empty
 from locales.normalize import nfc
 from locales.registry import source_language
 
 
+def stream_block(model, field_name: str):
+    """The StreamBlock of the field when it is a StreamField, else None."""
+    model_field = model._meta.get_field(field_name)
+    return model_field.stream_block if isinstance(model_field, StreamField) else None
+
+
+def raw_value(instance, field_name: str, language: str) -> str:
+    """The field's value in `language` as stored: text, or a stream's raw
+    JSON with its block ids; "" when empty."""
+    value = getattr(instance, build_localized_fieldname(field_name, language), None)
+    if is_empty(value):
+        return ""
+    if hasattr(value, "raw_data"):
+        return json.dumps(list(value.raw_data), ensure_ascii=False)
+    return str(value)
+
+
 def field_text(instance, field_name: str, language: str) -> str:
-    """The field's value in `language` as stable text ("" when empty).
+    """The field's value in `language` as stable text ("" when empty)."""
+    return comparable(
+        type(instance), field_name, raw_value(instance, field_name, language)
+    )
+
+
+def comparable(model, field_name: str, raw: str) -> str:
+    """A stored value as text that changes only when its content changes.
 
     Streams are compared without the block ids Wagtail adds, so re-saving an
     unchanged body does not change its text.
     """
-    value = getattr(instance, build_localized_fieldname(field_name, language), None)
-    if value is None:
+    if not raw:
         return ""
-    if hasattr(value, "raw_data"):
-        return json.dumps(
-            _without_ids(list(value.raw_data)), ensure_ascii=False, sort_keys=True
-        )
-    return nfc(str(value))
+    if stream_block(model, field_name) is None:
+        return nfc(raw)
+    return json.dumps(_without_ids(json.loads(raw)), ensure_ascii=False, sort_keys=True)
 
 
 def source_text(instance, field_name: str) -> str:

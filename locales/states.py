@@ -11,14 +11,13 @@ import difflib
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from locales.fallback import is_empty, translated_field_names
 from locales.models import TranslationRecord
 from locales.registry import load_languages, source_language
-from locales.source_text import digest, field_text, source_text
+from locales.source_text import comparable, digest, field_text, source_text
 
 
 class TranslationState(models.TextChoices):
@@ -74,66 +73,30 @@ def states_for(pieces) -> dict[tuple[int, str, str], FieldState]:
 
 def _state(piece, field, language, record, current_digest) -> TranslationState:
     text = field_text(piece, field, language)
-    if is_empty(text) or text == "[]":
+    working = record.text if record is not None else ""
+    if (is_empty(text) or text == "[]") and not working:
         return TranslationState.MISSING
     if record is None:
         return TranslationState.DRAFT
     if record.source_digest != current_digest:
         return TranslationState.OUTDATED
+    if record.status == TranslationRecord.Status.APPROVED and working:
+        if comparable(type(piece), field, working) != text:
+            # Changed in the piece's own editor since it was approved.
+            return TranslationState.DRAFT
     return TranslationState(record.status)
 
 
-@transaction.atomic
-def record_translation(
-    piece, field: str, language: str, user, submit: bool = False
-) -> TranslationRecord:
-    """Note that `field` of `piece` was translated into `language` from the
-    source as it is now; `submit` sends it for review."""
-    text = source_text(piece, field)
-    record, _created = TranslationRecord.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(piece),
-        object_id=piece.pk,
-        field=field,
-        language=language,
-        defaults={
-            "status": TranslationRecord.Status.NEEDS_REVIEW
-            if submit
-            else TranslationRecord.Status.DRAFT,
-            "source_text": text,
-            "source_digest": digest(text),
-            "translated_by": user,
-            "translated_at": timezone.now(),
-            "reviewed_by": None,
-            "reviewed_at": None,
-            "review_comment": "",
-        },
-    )
-    return record
-
-
-def review(record: TranslationRecord, reviewer, approve: bool, comment: str = ""):
-    """Approve the translation, or send it back to the translator with a comment."""
-    record.status = (
-        TranslationRecord.Status.APPROVED if approve else TranslationRecord.Status.DRAFT
-    )
-    record.reviewed_by = reviewer
-    record.reviewed_at = timezone.now()
-    record.review_comment = comment
-    record.save()
-    return record
-
-
-def source_diff(piece, record: TranslationRecord) -> list[tuple[str, str]]:
-    """How the source changed since the translation was made, word by word:
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """How `old` became `new`, word by word:
     [("equal" | "delete" | "insert", text)]."""
-    old = record.source_text.split()
-    new = source_text(piece, record.field).split()
+    old_words, new_words = old.split(), new.split()
     parts = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if operation in ("equal", "delete", "replace"):
             kind = "equal" if operation == "equal" else "delete"
-            parts.append((kind, " ".join(old[old_start:old_end])))
+            parts.append((kind, " ".join(old_words[old_start:old_end])))
         if operation in ("insert", "replace"):
-            parts.append(("insert", " ".join(new[new_start:new_end])))
+            parts.append(("insert", " ".join(new_words[new_start:new_end])))
     return parts

@@ -8,7 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from locales.models import GlossaryTerm, LanguageGrant
-from locales.views import TranslationMatrixView
+from locales.views.matrix import TranslationMatrixView
+from locales.views.translate import TranslatePieceView
 
 
 class LanguageGrantViewSet(ModelViewSet):
@@ -53,7 +54,12 @@ def register_matrix_url():
             "translations/matrix/",
             TranslationMatrixView.as_view(),
             name="translation_matrix",
-        )
+        ),
+        path(
+            "translations/<int:content_type_id>/<int:pk>/<str:language>/",
+            TranslatePieceView.as_view(),
+            name="translate_piece",
+        ),
     ]
 
 

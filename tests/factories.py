@@ -2,6 +2,9 @@
 
 import json
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
 import factory.random
 import wagtail_factories
 
@@ -17,6 +20,7 @@ from content.models import (
     Topic,
     TopicIndexPage,
 )
+from locales.models import LanguageGrant
 
 factory.random.reseed_random("loa")
 
@@ -161,3 +165,14 @@ class TopicIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = TopicIndexPage
+
+
+def translator_user(username: str, *languages: str, reviewer: bool = False):
+    """An admin user granted `languages`; a reviewer may also approve."""
+    user = get_user_model().objects.create_user(username)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    if reviewer:
+        user.user_permissions.add(Permission.objects.get(codename="review_translation"))
+    for language in languages:
+        LanguageGrant.objects.create(user=user, language=language)
+    return user

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.template import Context, Template
 
 from locales.attestation import attestation_for
-from locales.states import record_translation, review
+from locales.workflow import record_translation, review
 from tests.factories import PolicyExplainerPageFactory
 
 
@@ -19,8 +19,7 @@ def test_attestation_names_translators_reviewers_and_dates(explainer_index):
     assert attestation.reviewers == ()
     assert not attestation.fully_approved
 
-    review(summary, reviewer, approve=True)
-    review(title, reviewer, approve=True)
+    review(page, [summary, title], reviewer, approve=True)
     attestation = attestation_for(page, "rad")
     assert attestation.reviewers == ("Y Jut Niê",)
     assert attestation.fully_approved

@@ -9,7 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from locales.matrix import build_matrix
-from locales.states import TranslationState, record_translation, review
+from locales.states import TranslationState
+from locales.workflow import record_translation, review
 from tests.factories import (
     FAQAnswerPageFactory,
     PolicyExplainerPageFactory,
@@ -36,7 +37,12 @@ def pieces(explainer_index, faq_index, translator):
     explainer.summary_vi = "Tóm tắt đã sửa."
     explainer.save_revision().publish()
     for field in ("title", "summary", "body"):
-        review(record_translation(explainer, field, "en", translator), translator, True)
+        review(
+            explainer,
+            [record_translation(explainer, field, "en", translator)],
+            translator,
+            True,
+        )
     answer = FAQAnswerPageFactory(parent=faq_index)
     return explainer, answer
 

@@ -5,13 +5,8 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from locales.states import (
-    TranslationState,
-    record_translation,
-    review,
-    source_diff,
-    states_for,
-)
+from locales.states import TranslationState, states_for, word_diff
+from locales.workflow import record_translation, review
 from tests.factories import PolicyExplainerPageFactory, stream
 
 State = TranslationState
@@ -56,11 +51,11 @@ def test_text_without_a_record_counts_as_draft(piece):
 def test_submit_review_and_send_back(piece, translator, reviewer):
     record = record_translation(piece, "summary", "en", translator, submit=True)
     assert state(piece, "summary", "en") == State.NEEDS_REVIEW
-    review(record, reviewer, approve=False, comment="Giữ con số 15 %.")
+    review(piece, [record], reviewer, approve=False, comment="Giữ con số 15 %.")
     assert state(piece, "summary", "en") == State.DRAFT
     record.refresh_from_db()
     assert record.review_comment == "Giữ con số 15 %."
-    review(record, reviewer, approve=True)
+    review(piece, [record], reviewer, approve=True)
     assert state(piece, "summary", "en") == State.APPROVED
     assert record.translated_by == translator and record.reviewed_by == reviewer
 
@@ -103,9 +98,10 @@ def test_retranslating_brings_an_outdated_translation_back(piece, translator):
 
 
 def test_source_diff_shows_what_changed(piece):
-    record = states_for([piece])[(piece.pk, "summary", "en")].record
-    piece.summary_vi = "Đóng bảo hiểm y tế cho mọi người trong nhà."
-    assert source_diff(piece, record) == [
+    assert word_diff(
+        "Đóng bảo hiểm y tế cho cả nhà.",
+        "Đóng bảo hiểm y tế cho mọi người trong nhà.",
+    ) == [
         ("equal", "Đóng bảo hiểm y tế cho"),
         ("delete", "cả"),
         ("insert", "mọi người trong"),
