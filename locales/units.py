@@ -210,7 +210,12 @@ def units_for(piece, language: str, targets: dict[str, str]) -> list[Unit]:
     translation as stored (see `raw_value`)."""
     model = type(piece)
     units = []
-    for field in translated_field_names(model):
+    # In the order editors see the fields: title first, body after summary.
+    fields = sorted(
+        translated_field_names(model),
+        key=lambda name: model._meta.get_field(name).creation_counter,
+    )
+    for field in fields:
         source_raw = raw_value(piece, field, _source())
         source = field_leaves(model, field, source_raw)
         target = {
