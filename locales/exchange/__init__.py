@@ -1,0 +1,1 @@
+"""Offline translation exchange: export units to a file, import them back."""

@@ -1,0 +1,77 @@
+"""Export the units of a set of pieces in one language to an exchange file."""
+
+from locales.exchange.formats import ExchangeFile, ExchangeUnit
+from locales.matrix import PIECE_MODELS, build_matrix
+from locales.models import GlossaryTerm
+from locales.qa import glossary_terms_in
+from locales.registry import source_language
+from locales.source_text import digest
+from locales.states import states_for
+from locales.translation_sheet import working_texts
+from locales.units import Unit, units_for
+from locales.workflow import records_for
+
+
+def check_value(source: str, target: str) -> str:
+    """What a unit's source and translation were at export, in short."""
+    return f"s:{digest(source)[:16]};t:{digest(target)[:16]}"
+
+
+def parse_check(value: str) -> tuple[str, str] | None:
+    parts = dict(part.split(":", 1) for part in value.split(";") if ":" in part)
+    if set(parts) != {"s", "t"}:
+        return None
+    return parts["s"], parts["t"]
+
+
+def select_pieces(kind: str = "", state: str = "", keys=(), **filters) -> list:
+    """Pieces chosen by kind, state and the matrix filters (topic…), or by
+    their keys (`app_label.model:pk`)."""
+    if keys:
+        return [piece_by_key(key) for key in keys]
+    return [row.piece for row in build_matrix(kind, state, **filters).rows]
+
+
+def piece_by_key(key: str):
+    label, _sep, pk = key.partition(":")
+    for model in PIECE_MODELS:
+        if model._meta.label_lower == label and pk.isdigit():
+            piece = model.objects.filter(pk=pk).first()
+            if piece is not None:
+                return piece
+    raise LookupError(f"No piece “{key}”.")
+
+
+def export_units(pieces, language: str, state: str = "") -> ExchangeFile:
+    """The units of `pieces` in `language`, with their current translations;
+    only fields in `state` when given."""
+    glossary = list(GlossaryTerm.objects.filter(language=language))
+    units = []
+    for piece in pieces:
+        states = states_for([piece]) if state else {}
+        texts = working_texts(piece, language, records_for(piece, language))
+        for unit in units_for(piece, language, texts):
+            field_state = states.get((piece.pk, unit.field, language))
+            if state and (field_state is None or field_state.state != state):
+                continue
+            units.append(_exchange_unit(piece, unit, glossary))
+    return ExchangeFile(source_language().code, language, units)
+
+
+def _exchange_unit(piece, unit: Unit, glossary) -> ExchangeUnit:
+    field_label = str(type(piece)._meta.get_field(unit.field).verbose_name)
+    context = f"{piece} · {field_label}"
+    if unit.label:
+        context += f" · {unit.label}"
+    return ExchangeUnit(
+        key=unit.key,
+        source=unit.source,
+        target=unit.target,
+        check=check_value(unit.source, unit.target),
+        context=context,
+        glossary=[
+            f"{term.source_term} → {term.translation}"
+            + (f" ({term.note})" if term.note else "")
+            for term in glossary_terms_in(unit.source, glossary)
+        ],
+    )

@@ -1,0 +1,296 @@
+"""Exchange files for translators who work offline: XLIFF 1.2 and 2.0, PO and
+XLSX, written and read with maintained libraries (translate-toolkit, polib,
+openpyxl).
+
+Every format carries, per unit, its id, the source, the translation, notes
+for the translator (where the text sits, glossary terms) and a check value
+that records the source and translation as they were at export, so an
+import can tell what changed on either side since.
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import polib
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as defused_fromstring
+from openpyxl import Workbook, load_workbook
+from translate.storage import xliff, xliff2
+
+FORMATS = {
+    "xliff": ("xlf", "application/x-xliff+xml"),
+    "xliff2": ("xlf", "application/x-xliff+xml"),
+    "po": ("po", "text/x-gettext-translation"),
+    "xlsx": (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+}
+CHECK_NOTE = "loa-check"
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+XLSX_COLUMNS = ["id", "context", "source", "translation", "glossary", "check"]
+
+
+class ExchangeError(ValueError):
+    """A file that cannot be read, with what is wrong in words a translator
+    understands."""
+
+
+@dataclass
+class ExchangeUnit:
+    key: str
+    source: str
+    target: str
+    check: str = ""
+    context: str = ""
+    glossary: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExchangeFile:
+    source_language: str
+    language: str
+    units: list[ExchangeUnit]
+
+
+# XLIFF 1.2: translate-toolkit writes 1.1 unless told the namespace.
+XLIFF12_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+
+
+class Xliff12Unit(xliff.xliffunit):
+    namespace = XLIFF12_NAMESPACE
+
+
+class Xliff12File(xliff.xlifffile):
+    UnitClass = Xliff12Unit
+    XMLskeleton = xliff.xlifffile.XMLskeleton.replace("1.1", "1.2")
+    namespace = XLIFF12_NAMESPACE
+
+
+def write(exchange: ExchangeFile, file_format: str) -> bytes:
+    writers = {
+        "xliff": lambda: _write_xliff(exchange, Xliff12File),
+        "xliff2": lambda: _write_xliff(exchange, xliff2.Xliff2File),
+        "po": lambda: _write_po(exchange),
+        "xlsx": lambda: _write_xlsx(exchange),
+    }
+    return writers[file_format]()
+
+
+def read(filename: str, data: bytes) -> ExchangeFile:
+    """Read an exchange file, recognised by its content and name."""
+    name = filename.lower()
+    if data.startswith(b"PK"):
+        return _read_xlsx(data)
+    if name.endswith((".xlf", ".xliff")) or data.lstrip().startswith(b"<"):
+        return _read_xliff(data)
+    if name.endswith((".po", ".pot")):
+        return _read_po(data)
+    raise ExchangeError(
+        _("“%(name)s” is not an XLIFF, PO or XLSX file.") % {"name": filename}
+    )
+
+
+def _write_xliff(exchange: ExchangeFile, store_class) -> bytes:
+    store = store_class(sourcelanguage=exchange.source_language)
+    store.settargetlanguage(exchange.language)
+    for unit in exchange.units:
+        entry = store.addsourceunit(unit.source)
+        entry.setid(unit.key)
+        entry.target = unit.target
+        if unit.context:
+            entry.addnote(unit.context, origin="context")
+        for term in unit.glossary:
+            entry.addnote(term, origin="glossary")
+        entry.addnote(unit.check, origin=CHECK_NOTE)
+    return bytes(store)
+
+
+def _read_xliff(data: bytes) -> ExchangeFile:
+    _refuse_unsafe_xml(data)
+    root = defused_fromstring(data)
+    version = root.get("version", "")
+    store_class = xliff2.Xliff2File if version.startswith("2.") else Xliff12File
+    try:
+        store = store_class.parsestring(data)
+    except (ValueError, AssertionError, StopIteration) as error:
+        raise ExchangeError(_("This is not an XLIFF file Loa can read.")) from error
+    units = [
+        ExchangeUnit(
+            key=entry.getid().rpartition(xliff.ID_SEPARATOR)[2],
+            source=str(entry.source or ""),
+            target=str(entry.target or ""),
+            check=entry.getnotes(CHECK_NOTE).strip(),
+        )
+        for entry in store.units
+        if not entry.isheader()
+    ]
+    return ExchangeFile(
+        store.getsourcelanguage() or "", store.gettargetlanguage() or "", units
+    )
+
+
+def _refuse_unsafe_xml(data: bytes) -> None:
+    try:
+        defused_fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise ExchangeError(
+            _(
+                "The file declares a DTD or XML entities. Loa refuses them: "
+                "they can make a file read other files or grow without end."
+            )
+        ) from error
+    except Exception as error:  # any parser error means bad XML
+        raise ExchangeError(
+            _("The file is not well-formed XML: %(error)s") % {"error": error}
+        ) from error
+
+
+def _write_po(exchange: ExchangeFile) -> bytes:
+    catalog = polib.POFile()
+    catalog.metadata = {
+        "Project-Id-Version": "Loa",
+        "Language": exchange.language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": exchange.source_language,
+        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+    }
+    for unit in exchange.units:
+        notes = [unit.context] if unit.context else []
+        notes += unit.glossary
+        notes.append(f"{CHECK_NOTE}: {unit.check}")
+        catalog.append(
+            polib.POEntry(
+                msgctxt=unit.key,
+                msgid=unit.source,
+                msgstr=unit.target,
+                comment="\n".join(notes),
+            )
+        )
+    return str(catalog).encode("utf-8")
+
+
+def _read_po(data: bytes) -> ExchangeFile:
+    try:
+        # polib takes text without a line break for a file name to open.
+        catalog = polib.pofile(data.decode("utf-8") + "\n")
+    except UnicodeDecodeError as error:
+        raise ExchangeError(_("The PO file is not UTF-8 text.")) from error
+    except (OSError, ValueError) as error:
+        raise ExchangeError(
+            _("The PO file cannot be read: %(error)s") % {"error": error}
+        ) from error
+    units = []
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        check = ""
+        for line in (entry.comment or "").splitlines():
+            if line.startswith(f"{CHECK_NOTE}:"):
+                check = line.partition(":")[2].strip()
+        target = "" if "fuzzy" in entry.flags else entry.msgstr
+        units.append(ExchangeUnit(entry.msgctxt or "", entry.msgid, target, check))
+    return ExchangeFile(
+        catalog.metadata.get("X-Source-Language", ""),
+        catalog.metadata.get("Language", ""),
+        units,
+    )
+
+
+def _write_xlsx(exchange: ExchangeFile) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Translations"
+    sheet.append(XLSX_COLUMNS)
+    for unit in exchange.units:
+        sheet.append(
+            [
+                unit.key,
+                unit.context,
+                unit.source,
+                unit.target,
+                "\n".join(unit.glossary),
+                unit.check,
+            ]
+        )
+    for column, width in zip("ABCDEF", (12, 24, 60, 60, 30, 12), strict=True):
+        sheet.column_dimensions[column].width = width
+    about = workbook.create_sheet("About")
+    about.append(["source language", exchange.source_language])
+    about.append(["language", exchange.language])
+    about.append(["exported", timezone.now().isoformat(timespec="seconds")])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _read_xlsx(data: bytes) -> ExchangeFile:
+    _refuse_zip_bomb(data)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds
+        raise ExchangeError(_("This is not a spreadsheet Loa can read.")) from error
+    if "Translations" not in workbook.sheetnames or "About" not in workbook.sheetnames:
+        raise ExchangeError(
+            _("The spreadsheet needs the sheets “Translations” and “About”.")
+        )
+    about = {
+        str(row[0]).strip(): str(row[1] or "").strip()
+        for row in workbook["About"].iter_rows(min_col=1, max_col=2, values_only=True)
+        if row and row[0]
+    }
+    rows = workbook["Translations"].iter_rows(values_only=True)
+    header = [str(cell or "").strip().lower() for cell in next(rows, ())]
+    missing = [
+        name for name in ("id", "source", "translation", "check") if name not in header
+    ]
+    if missing:
+        raise ExchangeError(
+            _("The spreadsheet lacks the columns: %(names)s.")
+            % {"names": ", ".join(missing)}
+        )
+    position = {name: header.index(name) for name in header if name}
+    units = []
+    for row in rows:
+        values = [_cell_text(cell) for cell in row]
+        values += [""] * (len(header) - len(values))
+        if not any(values):
+            continue
+        units.append(
+            ExchangeUnit(
+                key=values[position["id"]],
+                source=values[position["source"]],
+                target=values[position["translation"]],
+                check=values[position["check"]],
+            )
+        )
+    return ExchangeFile(
+        about.get("source language", ""), about.get("language", ""), units
+    )
+
+
+def _cell_text(cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+def _refuse_zip_bomb(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise ExchangeError(_("This is not a spreadsheet Loa can read.")) from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ExchangeError(
+            _("The spreadsheet unpacks to more than %(limit)d MB; Loa refuses it.")
+            % {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )

@@ -1,0 +1,219 @@
+"""Import an exchange file: plan what would change, then apply it at once.
+
+A unit whose source changed since export, or whose translation was changed
+in Loa since export, is a conflict: reported, not applied. A unit that
+cannot be matched (unknown id, piece or field, a missing check) is an
+error, and any error stops the whole import: nothing is written.
+
+An imported field goes to review when all its units are translated, and
+stays a draft otherwise.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from locales.exchange.export import parse_check
+from locales.exchange.formats import ExchangeFile
+from locales.fallback import translated_field_names
+from locales.matrix import PIECE_MODELS
+from locales.models import GlossaryTerm
+from locales.permissions import can_translate
+from locales.qa import QAWarning, check_translation, glossary_terms_in
+from locales.registry import get_language, source_language
+from locales.source_text import digest, raw_value
+from locales.states import target_languages
+from locales.translation_sheet import working_texts
+from locales.units import parse_key, units_for, with_leaves
+from locales.workflow import record_translation, records_for
+
+
+@dataclass
+class Change:
+    key: str
+    source: str
+    old: str
+    new: str
+    warnings: list[QAWarning] = field(default_factory=list)
+
+
+@dataclass
+class Conflict:
+    key: str
+    reason: str
+
+
+@dataclass
+class ImportPlan:
+    language: str
+    changes: list[Change] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    pieces: dict = field(default_factory=dict)
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.errors
+
+
+def plan_import(
+    exchange: ExchangeFile, user=None, expected_language: str = ""
+) -> ImportPlan:
+    """What importing `exchange` would do, changing nothing."""
+    language = exchange.language.strip()
+    plan = ImportPlan(language=language)
+    if not _language_is_valid(plan, language, expected_language):
+        return plan
+    glossary = list(GlossaryTerm.objects.filter(language=language))
+    seen = set()
+    current_units = {}
+    for unit in exchange.units:
+        if unit.key in seen:
+            plan.errors.append(
+                _("The unit “%(key)s” appears twice.") % {"key": unit.key}
+            )
+            continue
+        seen.add(unit.key)
+        if not unit.target.strip():
+            continue
+        piece = _piece_for(plan, unit.key, user)
+        if piece is None:
+            continue
+        if piece.pk not in current_units.setdefault(type(piece), {}):
+            texts = working_texts(piece, language, records_for(piece, language))
+            current_units[type(piece)][piece.pk] = {
+                current.key: current for current in units_for(piece, language, texts)
+            }
+        check = parse_check(unit.check)
+        if check is None:
+            plan.errors.append(
+                _(
+                    "The unit “%(key)s” has lost its check value; "
+                    "export the file again and translate in the new file."
+                )
+                % {"key": unit.key}
+            )
+            continue
+        current = current_units[type(piece)][piece.pk].get(unit.key)
+        if current is None:
+            plan.conflicts.append(
+                Conflict(unit.key, _("This text is no longer in the source."))
+            )
+            continue
+        source_at_export, target_at_export = check
+        new = unit.target.strip()
+        if digest(current.source)[:16] != source_at_export:
+            plan.conflicts.append(
+                Conflict(unit.key, _("The source changed since the export."))
+            )
+        elif new == current.target:
+            plan.unchanged += 1
+        elif digest(current.target)[:16] != target_at_export:
+            plan.conflicts.append(
+                Conflict(
+                    unit.key, _("The translation was changed in Loa since the export.")
+                )
+            )
+        else:
+            plan.changes.append(
+                Change(
+                    key=unit.key,
+                    source=current.source,
+                    old=current.target,
+                    new=new,
+                    warnings=check_translation(
+                        current.source,
+                        new,
+                        language,
+                        max_length=current.max_length,
+                        glossary=glossary_terms_in(current.source, glossary),
+                    ),
+                )
+            )
+            plan.pieces[unit.key] = piece
+    plan.errors = list(dict.fromkeys(plan.errors))
+    return plan
+
+
+@transaction.atomic
+def apply_import(exchange: ExchangeFile, user=None, expected_language: str = ""):
+    """Plan the import again, inside one transaction, and write its changes;
+    nothing is written when the plan has errors."""
+    plan = plan_import(exchange, user, expected_language)
+    if not plan.can_apply:
+        return plan
+    by_field = defaultdict(dict)
+    for change in plan.changes:
+        piece = plan.pieces[change.key]
+        _label, _pk, field_name, path = parse_key(change.key)
+        by_field[(piece, field_name)][path] = change.new
+    for (piece, field_name), updates in by_field.items():
+        texts = working_texts(piece, plan.language, records_for(piece, plan.language))
+        leaves = {
+            unit.path: unit.target
+            for unit in units_for(piece, plan.language, texts)
+            if unit.field == field_name
+        }
+        leaves.update(updates)
+        source = raw_value(piece, field_name, source_language().code)
+        record_translation(
+            piece,
+            field_name,
+            plan.language,
+            user,
+            submit=all(text.strip() for text in leaves.values()),
+            text=with_leaves(type(piece), field_name, source, leaves),
+        )
+    return plan
+
+
+def _language_is_valid(plan: ImportPlan, language: str, expected: str) -> bool:
+    if not language:
+        plan.errors.append(_("The file does not say which language it is in."))
+    elif language == source_language().code:
+        plan.errors.append(
+            _("The file's translation language is the source language, %(code)s.")
+            % {"code": language}
+        )
+    elif language not in target_languages():
+        plan.errors.append(
+            _("Loa does not translate into “%(code)s”.") % {"code": language}
+        )
+    elif expected and language != expected:
+        plan.errors.append(
+            _("The file is in %(found)s, not %(expected)s.")
+            % {
+                "found": get_language(language).english_name,
+                "expected": get_language(expected).english_name,
+            }
+        )
+    return not plan.errors
+
+
+def _piece_for(plan: ImportPlan, key: str, user):
+    try:
+        label, pk, field_name, _path = parse_key(key)
+    except ValueError as error:
+        plan.errors.append(str(error))
+        return None
+    model = next((m for m in PIECE_MODELS if m._meta.label_lower == label), None)
+    piece = model.objects.filter(pk=pk).first() if model else None
+    if piece is None:
+        plan.errors.append(_("No piece matches the unit “%(key)s”.") % {"key": key})
+        return None
+    if field_name not in translated_field_names(model):
+        plan.errors.append(
+            _("“%(piece)s” has no translated field “%(field)s” (unit “%(key)s”).")
+            % {"piece": piece, "field": field_name, "key": key}
+        )
+        return None
+    if user is not None and not can_translate(user, piece, plan.language):
+        plan.errors.append(
+            _("You may not translate “%(piece)s” into this language.")
+            % {"piece": piece}
+        )
+        return None
+    return piece
