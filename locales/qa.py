@@ -129,6 +129,9 @@ def _glossary(source: str, target: str, glossary) -> list[QAWarning]:
 
 def _leftover(source: str, target: str) -> list[QAWarning]:
     source_words = fold(source).split()
+    shown_words = source.split()
+    if len(shown_words) != len(source_words):
+        shown_words = source_words
     folded_target = f" {fold(target)} "
     if fold(source) == fold(target):
         return [
@@ -141,7 +144,7 @@ def _leftover(source: str, target: str) -> list[QAWarning]:
                 QAWarning(
                     "untranslated",
                     _("Part of the source is left untranslated: “%(words)s…”.")
-                    % {"words": run},
+                    % {"words": " ".join(shown_words[start : start + LEFTOVER_WORDS])},
                 )
             ]
     return []

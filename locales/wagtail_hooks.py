@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from locales.models import GlossaryTerm, LanguageGrant
+from locales.views.exchange import ExportTranslationsView, ImportTranslationsView
 from locales.views.matrix import TranslationMatrixView
 from locales.views.translate import TranslatePieceView
 
@@ -59,6 +60,16 @@ def register_matrix_url():
             "translations/<int:content_type_id>/<int:pk>/<str:language>/",
             TranslatePieceView.as_view(),
             name="translate_piece",
+        ),
+        path(
+            "translations/export/",
+            ExportTranslationsView.as_view(),
+            name="export_translations",
+        ),
+        path(
+            "translations/import/",
+            ImportTranslationsView.as_view(),
+            name="import_translations",
         ),
     ]
 

@@ -1,0 +1,98 @@
+"""Export and import from the admin: a download, a preview that changes
+nothing, then the import itself."""
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import polib
+import pytest
+
+from locales.models import TranslationRecord
+from tests.factories import PolicyExplainerPageFactory, translator_user
+
+
+@pytest.fixture
+def piece(explainer_index):
+    return PolicyExplainerPageFactory(
+        parent=explainer_index,
+        title_vi="Bảo hiểm y tế hộ gia đình",
+        summary_vi="Giảm 30 % cho người thứ hai.",
+    )
+
+
+@pytest.fixture
+def ede(db):
+    return translator_user("h-nie", "rad")
+
+
+def download(client, language="rad", file_format="po") -> bytes:
+    response = client.post(
+        "/admin/translations/export/", {"language": language, "format": file_format}
+    )
+    assert response.status_code == 200
+    assert f'filename="loa-{language}.' in response["Content-Disposition"]
+    return response.content
+
+
+def filled_in(data: bytes) -> bytes:
+    catalog = polib.pofile(data.decode())
+    for entry in catalog:
+        if entry.msgid == "Giảm 30 % cho người thứ hai.":
+            entry.msgstr = "Bi hrŏ 30 % kơ pô tal dua."
+    return str(catalog).encode()
+
+
+def upload(client, data: bytes, language="rad", name="loa-rad.po"):
+    return client.post(
+        "/admin/translations/import/",
+        {"language": language, "file": SimpleUploadedFile(name, data)},
+    )
+
+
+def test_a_translator_exports_only_their_languages(client, ede, piece):
+    client.force_login(ede)
+    form = client.get("/admin/translations/export/").content.decode()
+    assert 'value="rad"' in form and 'value="jra"' not in form
+    catalog = polib.pofile(download(client).decode())
+    assert catalog.metadata["Language"] == "rad"
+    assert "Giảm 30 % cho người thứ hai." in [entry.msgid for entry in catalog]
+    response = client.post(
+        "/admin/translations/export/", {"language": "jra", "format": "po"}
+    )
+    assert response.status_code == 200 and b"jra" in response.content
+    assert "Content-Disposition" not in response
+
+
+def test_preview_changes_nothing_then_import_applies(client, ede, piece):
+    client.force_login(ede)
+    preview = upload(client, filled_in(download(client)))
+    html = preview.content.decode()
+    assert "Bi hrŏ 30 % kơ pô tal dua." in html
+    assert len(preview.context["plan"].changes) == 1
+    assert not TranslationRecord.objects.exists()
+
+    response = client.post("/admin/translations/import/", {"action": "apply"})
+    assert response.status_code == 302
+    record = TranslationRecord.objects.get(field="summary", language="rad")
+    assert record.text == "Bi hrŏ 30 % kơ pô tal dua." and record.translated_by == ede
+
+
+def test_a_bad_file_is_refused_in_the_form(client, ede, piece):
+    client.force_login(ede)
+    response = upload(client, b"<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>", name="x.xlf")
+    assert response.status_code == 200
+    assert "DTD or XML entities" in response.content.decode()
+    response = client.post("/admin/translations/import/", {"action": "apply"})
+    assert response.status_code == 302
+    assert not TranslationRecord.objects.exists()
+
+
+def test_a_file_in_another_language_shows_the_error_and_imports_nothing(
+    client, ede, piece
+):
+    client.force_login(get_user_model().objects.create_superuser("admin"))
+    jarai = filled_in(download(client, language="jra"))
+    client.force_login(ede)
+    response = upload(client, jarai)
+    assert "The file is in Jarai, not Ede." in response.content.decode()
+    assert 'value="apply"' not in response.content.decode()
