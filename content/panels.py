@@ -15,3 +15,20 @@ class RunningTimePanel(Panel):
             context["estimates"] = self.instance.running_times()
             context["slot_seconds"] = self.instance.slot_seconds
             return context
+
+
+class RecordingStatusPanel(Panel):
+    """For a recording: whether it was made from the script as it reads now
+    in its language, or the script changed since and it should be recorded
+    again."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "content/panels/recording_status_panel.html"
+
+        def is_shown(self):
+            return self.instance is not None and self.instance.pk is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["recording"] = self.instance
+            return context

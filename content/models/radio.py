@@ -14,7 +14,7 @@ from content.audio import AudioFileError, read_duration
 from content.blocks import RadioScriptBodyBlock
 from content.models.index import IndexPage
 from content.models.material import MaterialPage, material_panel
-from content.panels import RunningTimePanel
+from content.panels import RecordingStatusPanel, RunningTimePanel
 from locales.fallback import shown_language
 from locales.registry import (
     Language,
@@ -166,7 +166,7 @@ class RadioRecording(Orderable):
     # The script's text in this language when the recording was uploaded.
     script_digest = models.CharField(max_length=64, blank=True, editable=False)
 
-    panels = [FieldPanel("language"), FieldPanel("audio")]
+    panels = [FieldPanel("language"), FieldPanel("audio"), RecordingStatusPanel()]
 
     class Meta(Orderable.Meta):
         verbose_name = _("recording")

@@ -121,3 +121,16 @@ def test_public_page_says_when_the_recording_is_older_than_the_script(
     script.body_vi = stream(("speaker_line", {"speaker": "A", "text": "Lời mới."}))
     script.save_revision().publish()
     assert "phiên bản cũ" in client.get(url).content.decode()
+
+
+def test_the_editor_shows_which_recordings_are_outdated(admin_client, radio_index):
+    script = RadioScriptPageFactory(parent=radio_index)
+    for language in ("vi", "en"):
+        RadioRecording.objects.create(
+            page=script, language=language, audio=document("loa.wav", wav_bytes(1))
+        )
+    script.body_vi = stream(("speaker_line", {"speaker": "A", "text": "Lời mới."}))
+    script.save_revision().publish()
+    html = admin_client.get(f"/admin/pages/{script.pk}/edit/").content.decode()
+    assert html.count("help-block help-warning") == 1
+    assert html.count("(0:01)") == 1
