@@ -1,4 +1,5 @@
 from django.core.cache import caches
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -19,6 +20,13 @@ def empty_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def english():
+    """Messages in English, for tests that read them outside a request."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -106,8 +106,9 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(
                 self.request,
                 _(
-                    "Someone saved this translation after you opened it. Your text "
-                    "is below, beside theirs: copy what you need and save again."
+                    "Someone else saved this translation after you opened it, so "
+                    "yours was not saved. Your text is still below; saving again "
+                    "replaces theirs."
                 ),
             )
             posted = {

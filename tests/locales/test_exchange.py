@@ -27,6 +27,8 @@ EDE = {
     "<p>Người dân từ đủ 15 tuổi.</p>": "<p>Mnuih mâo 15 thŭn.</p>",
 }
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def piece(explainer_index):

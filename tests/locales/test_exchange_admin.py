@@ -81,7 +81,7 @@ def test_a_bad_file_is_refused_in_the_form(client, ede, piece):
     client.force_login(ede)
     response = upload(client, b"<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>", name="x.xlf")
     assert response.status_code == 200
-    assert "DTD or XML entities" in response.content.decode()
+    assert "Tệp khai báo DTD hoặc thực thể XML" in response.content.decode()
     response = client.post("/admin/translations/import/", {"action": "apply"})
     assert response.status_code == 302
     assert not TranslationRecord.objects.exists()
@@ -94,5 +94,5 @@ def test_a_file_in_another_language_shows_the_error_and_imports_nothing(
     jarai = filled_in(download(client, language="jra"))
     client.force_login(ede)
     response = upload(client, jarai)
-    assert "The file is in Jarai, not Ede." in response.content.decode()
+    assert "Tệp bằng tiếng Jarai, không phải Ede." in response.content.decode()
     assert 'value="apply"' not in response.content.decode()

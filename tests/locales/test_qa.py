@@ -14,6 +14,8 @@ GOOD_EN = (
     "card, 89.89%. 456 million VND was paid."
 )
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def checks(warnings):
     return [warning.check for warning in warnings]

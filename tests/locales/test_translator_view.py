@@ -150,7 +150,7 @@ def test_submitting_with_empty_parts_saves_a_draft_only(client, ede, piece):
         {**form_data(client, piece, "rad", **partial), "action": "submit"},
         follow=True,
     )
-    assert "not submitted" in response.content.decode()
+    assert "chưa gửi duyệt: còn 5 phần để trống" in response.content.decode()
     assert state(piece, "body") == State.DRAFT
 
 
