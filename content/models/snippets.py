@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from locales.fields import LanguagesField
+
 
 class Topic(index.Indexed, models.Model):
     """A subject readers look for (voluntary social insurance, household health
@@ -34,8 +36,12 @@ class Audience(models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    languages = LanguagesField(
+        _("languages spoken"),
+        help_text=_("The languages to reach this group in."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("languages")]
 
     class Meta:
         ordering = ["slug"]

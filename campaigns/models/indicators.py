@@ -1,0 +1,133 @@
+"""What campaigns count: indicators, their targets and measurements."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+
+class Indicator(models.Model):
+    """Something a campaign counts: health-insurance participants, coverage %
+    of the population, new enrolments, the late-payment ratio…"""
+
+    class Unit(models.TextChoices):
+        PEOPLE = "people", _("people")
+        PERCENT = "percent", _("per cent")
+        VND = "vnd", _("VND")
+        COUNT = "count", _("count")
+
+    class Aggregation(models.TextChoices):
+        SUM = "sum", _("Adds up over time (new enrolments, broadcasts)")
+        LATEST = "latest", _("A level on a date (participants, coverage)")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices)
+    aggregation = models.CharField(
+        _("how it is counted"), max_length=16, choices=Aggregation.choices
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("aggregation")]),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def adds_up_over_areas(self) -> bool:
+        """Counts add up from villages to provinces; percentages do not."""
+        return self.unit != self.Unit.PERCENT
+
+
+class Target(models.Model):
+    """What a campaign, or an area, aims to reach on an indicator in a period."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="targets",
+    )
+    area = models.ForeignKey(
+        "campaigns.Area",
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    value = models.DecimalField(_("target"), max_digits=18, decimal_places=2)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("campaign"), FieldPanel("area")]),
+        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("value"),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        ordering = ["campaign", "indicator", "area__path"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+
+    def __str__(self):
+        where = self.area or self.campaign
+        return f"{self.indicator}: {self.value} ({where})"
+
+    def clean(self):
+        super().clean()
+        if self.campaign_id is None and self.area_id is None:
+            raise ValidationError(_("A target belongs to a campaign, an area or both."))
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The period ends after it starts.")})
+
+
+class Measurement(models.Model):
+    """A figure measured in an area on a date, with where it comes from
+    ("41,724 voluntary participants on 31 Oct 2025, provincial report")."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT
+    )
+    area = models.ForeignKey(
+        "campaigns.Area",
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        related_name="measurements",
+    )
+    measured_on = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
+    source = models.CharField(_("source"), max_length=255)
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("area"), FieldPanel("measured_on")]),
+        FieldPanel("value"),
+        FieldPanel("source"),
+    ]
+
+    class Meta:
+        ordering = ["-measured_on"]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.area}, {self.measured_on})"

@@ -1,0 +1,291 @@
+"""Outreach sessions and what they used and achieved."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    PageChooserPanel,
+)
+from wagtail.models import Orderable, PageLogEntry
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
+from content.models import MATERIAL_MODELS
+from locales.models import language_choices
+
+
+class Partner(models.Model):
+    """An organisation that holds sessions with the office: the post office,
+    the women's union, the farmers' union, a village's elders…"""
+
+    name = models.CharField(_("name"), max_length=160, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.name
+
+
+class OutreachSession(ClusterableModel):
+    """One outreach session: a village meeting, a market visit, a dialogue,
+    a loudspeaker broadcast or a social post, with who came, in which
+    languages, what material was used and what came of it."""
+
+    class Kind(models.TextChoices):
+        VILLAGE_MEETING = "village_meeting", _("Village meeting")
+        DIALOGUE = "dialogue", _("Dialogue")
+        MARKET_VISIT = "market_visit", _("Market visit")
+        DOOR_TO_DOOR = "door_to_door", _("Door to door")
+        SCHOOL = "school", _("School session")
+        EMPLOYER = "employer", _("Employer meeting")
+        LOUDSPEAKER = "loudspeaker", _("Loudspeaker broadcast")
+        RADIO_TV = "radio_tv", _("Radio or TV")
+        SOCIAL_POST = "social_post", _("Social media post")
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("campaign"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    starts_at = models.DateTimeField(_("date and time"))
+    area = models.ForeignKey(
+        "campaigns.Area",
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    venue = models.CharField(
+        _("venue"), max_length=200, blank=True, help_text=_("e.g. the cultural house")
+    )
+    audiences = ParentalManyToManyField(
+        "content.Audience", verbose_name=_("audiences"), blank=True
+    )
+    attendance = models.PositiveIntegerField(
+        _("attendance"), null=True, blank=True, help_text=_("People reached.")
+    )
+    partners = ParentalManyToManyField(Partner, verbose_name=_("partners"), blank=True)
+    staff = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff"),
+        blank=True,
+        related_name="outreach_sessions",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logged_at = models.DateTimeField(_("logged at"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("campaign"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("starts_at")]),
+        FieldRowPanel([FieldPanel("area"), FieldPanel("venue")]),
+        FieldPanel("attendance"),
+        InlinePanel("spoken_languages", heading=_("Languages spoken")),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("staff"),
+        InlinePanel("outcomes", heading=_("Outcomes")),
+        InlinePanel("material_uses", heading=_("Material used")),
+        InlinePanel("questions", heading=_("Questions asked")),
+        FieldPanel("notes"),
+        InlinePanel("photos", heading=_("Photos")),
+    ]
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("outreach session")
+        verbose_name_plural = _("outreach sessions")
+        indexes = [models.Index(fields=["campaign", "starts_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.area} ({self.starts_at:%d/%m/%Y})"
+
+    @property
+    def outside_campaign_period(self) -> bool:
+        return bool(
+            self.starts_at
+            and self.campaign_id
+            and not self.campaign.covers(self.starts_at.date())
+        )
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [spoken.language for spoken in self.spoken_languages.all()]
+
+
+class SessionLanguage(models.Model):
+    """A language spoken at a session."""
+
+    session = ParentalKey(OutreachSession, related_name="spoken_languages")
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
+
+    class Meta:
+        verbose_name = _("language spoken")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "language"], name="one_row_per_session_language"
+            )
+        ]
+
+    panels = [FieldPanel("language")]
+
+    def __str__(self):
+        return self.language
+
+
+class SessionOutcome(Orderable):
+    """What came of a session on one indicator: 84 new health-insurance
+    enrolments, 12 voluntary social-insurance sign-ups."""
+
+    session = ParentalKey(OutreachSession, related_name="outcomes")
+    indicator = models.ForeignKey(
+        "campaigns.Indicator", verbose_name=_("indicator"), on_delete=models.PROTECT
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=18,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+
+    panels = [FieldPanel("indicator"), FieldPanel("value")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("outcome")
+
+
+class SessionQuestion(Orderable):
+    """A question people asked; it can become a draft FAQ answer."""
+
+    session = ParentalKey(OutreachSession, related_name="questions")
+    text = models.TextField(_("question"))
+    faq_answer = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("FAQ answer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question asked")
+
+
+class SessionPhoto(Orderable):
+    """A photo of the session, for the office's records (never public)."""
+
+    session = ParentalKey(OutreachSession, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+
+
+class MaterialUse(Orderable):
+    """A piece of material used at a session: in which language, which version
+    (the revision that was live then), in what form and how many times or
+    copies. Broadcasting a radio script eight times is one entry of 8."""
+
+    class Format(models.TextChoices):
+        PRINT = "print", _("Printed copies")
+        AUDIO = "audio", _("Audio played")
+        BROADCAST = "broadcast", _("Broadcast")
+        SCREEN = "screen", _("Shown on a screen")
+        POST = "post", _("Posted online")
+
+    session = ParentalKey(OutreachSession, related_name="material_uses")
+    piece = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("piece"),
+        on_delete=models.PROTECT,
+        related_name="material_uses",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    format = models.CharField(_("format"), max_length=16, choices=Format.choices)
+    quantity = models.PositiveIntegerField(
+        _("quantity"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("Copies handed out, or times broadcast or played."),
+    )
+
+    panels = [
+        PageChooserPanel("piece", page_type=[m._meta.label for m in MATERIAL_MODELS]),
+        FieldPanel("language"),
+        FieldPanel("format"),
+        FieldPanel("quantity"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material used")
+        verbose_name_plural = _("material used")
+        indexes = [models.Index(fields=["piece", "language"])]
+
+    def clean(self):
+        super().clean()
+        if self.piece_id and not isinstance(
+            self.piece.specific, tuple(MATERIAL_MODELS)
+        ):
+            raise ValidationError(
+                {"piece": _("Choose an explainer, radio script or FAQ answer.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.revision_id is None and self.session.starts_at:
+            self.revision = revision_live_at(self.piece_id, self.session.starts_at)
+        super().save(*args, **kwargs)
+
+
+def revision_live_at(page_id: int, moment):
+    """The revision of a page that was live at `moment`, or None if the page
+    was not published yet."""
+    entry = (
+        PageLogEntry.objects.filter(
+            page_id=page_id,
+            action="wagtail.publish",
+            timestamp__lte=moment,
+            revision__isnull=False,
+        )
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision if entry else None

@@ -1,0 +1,118 @@
+"""Admin set-up for campaigns: one menu for campaigns, sessions, targets,
+measurements, indicators, areas and partners, and the campaign reports."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from campaigns.models import (
+    Area,
+    Campaign,
+    Indicator,
+    Measurement,
+    OutreachSession,
+    Partner,
+    Target,
+)
+
+
+class CampaignViewSet(ModelViewSet):
+    """Campaigns with their period, areas, toolkit and languages."""
+
+    model = Campaign
+    icon = "calendar-alt"
+    list_display = ["name", "kind", "starts_on", "ends_on", "status"]
+    list_filter = ["kind", "status"]
+    search_fields = ["name", "organising_unit"]
+
+
+class OutreachSessionViewSet(ModelViewSet):
+    """Every session logged, with its material, outcomes and questions."""
+
+    model = OutreachSession
+    icon = "group"
+    list_display = ["__str__", "campaign", "attendance", "logged_by"]
+    list_filter = ["campaign", "kind"]
+    ordering = ["-starts_at"]
+
+
+class TargetViewSet(ModelViewSet):
+    """What campaigns and areas aim to reach."""
+
+    model = Target
+    icon = "pick"
+    list_display = ["indicator", "campaign", "area", "starts_on", "ends_on", "value"]
+    list_filter = ["campaign", "indicator"]
+
+
+class MeasurementViewSet(ModelViewSet):
+    """Figures reported for areas, with their source."""
+
+    model = Measurement
+    icon = "table"
+    list_display = ["indicator", "area", "measured_on", "value", "source"]
+    list_filter = ["indicator"]
+
+
+class IndicatorViewSet(ModelViewSet):
+    """What campaigns count."""
+
+    model = Indicator
+    icon = "order"
+    list_display = ["name", "code", "unit", "aggregation"]
+
+
+class AreasFromFilesOnly(ModelPermissionPolicy):
+    """Areas are created by loading a CSV file, which places them in the
+    tree; the admin corrects names, codes and levels."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Area, AreasFromFilesOnly(Area))
+
+
+class AreaViewSet(ModelViewSet):
+    """The administrative tree (load it with `manage.py load_areas FILE`)."""
+
+    model = Area
+    icon = "site"
+    list_display = ["name", "level", "code"]
+    list_filter = ["level"]
+    search_fields = ["name", "code"]
+    form_fields = ["name", "code", "level"]
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+
+
+class PartnerViewSet(ModelViewSet):
+    """Organisations that hold sessions with the office."""
+
+    model = Partner
+    icon = "user"
+    form_fields = ["name"]
+
+
+class CampaignsGroup(ViewSetGroup):
+    menu_label = _("Campaigns")
+    menu_icon = "calendar-alt"
+    menu_order = 250
+    items = (
+        CampaignViewSet("campaigns"),
+        OutreachSessionViewSet("outreach_sessions"),
+        TargetViewSet("targets"),
+        MeasurementViewSet("measurements"),
+        IndicatorViewSet("indicators"),
+        AreaViewSet("areas"),
+        PartnerViewSet("partners"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_campaigns():
+    return CampaignsGroup()
