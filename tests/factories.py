@@ -1,5 +1,6 @@
 """Factories that build test data; seeded so every run builds the same."""
 
+import datetime
 import json
 
 from django.contrib.auth import get_user_model
@@ -8,6 +9,7 @@ from django.contrib.auth.models import Permission
 import factory.random
 import wagtail_factories
 
+from campaigns.models import Area, Campaign, Indicator
 from content.models import (
     ExplainerIndexPage,
     FAQAnswerPage,
@@ -176,3 +178,34 @@ def translator_user(username: str, *languages: str, reviewer: bool = False):
     for language in languages:
         LanguageGrant.objects.create(user=user, language=language)
     return user
+
+
+def area(code: str, name: str, level: str, parent=None):
+    """An area placed in the tree under `parent`."""
+    fields = {"code": code, "name": name, "level": level}
+    if parent is None:
+        return Area.add_root(**fields)
+    return Area.objects.get(pk=parent.pk).add_child(**fields)
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Chiến dịch cao điểm {n}")
+    name_vi = factory.SelfAttribute("name")
+    kind = Campaign.Kind.PEAK
+    starts_on = datetime.date(2025, 10, 1)
+    ends_on = datetime.date(2025, 10, 20)
+    organising_unit = "BHXH tỉnh Đắk Lắk"
+
+    class Meta:
+        model = Campaign
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    code = factory.Sequence(lambda n: f"indicator-{n}")
+    name = factory.Sequence(lambda n: f"Chỉ tiêu {n}")
+    name_vi = factory.SelfAttribute("name")
+    unit = Indicator.Unit.PEOPLE
+    aggregation = Indicator.Aggregation.SUM
+
+    class Meta:
+        model = Indicator

@@ -1,0 +1,69 @@
+"""Loading the administrative tree from CSV: all or nothing."""
+
+from django.core.management import CommandError, call_command
+
+import pytest
+
+from campaigns.area_import import AreaFileError, load_areas
+from campaigns.models import Area
+
+pytestmark = pytest.mark.usefixtures("english")
+
+TREE = """code,name,parent_code,level
+66,Đắk Lắk,,province
+66-KN,Krông Năng,66,district
+66-KN-PH,Phú Xuân,66-KN,commune
+66-KN-PH-P2,Buôn Pơn 2,66-KN-PH,village
+66-EH,Ea H'leo,66,commune
+"""
+
+
+def test_the_tree_loads_in_any_row_order(db):
+    lines = TREE.strip().splitlines()
+    shuffled = "\n".join([lines[0], *reversed(lines[1:])])
+    assert load_areas(shuffled) == (5, 0)
+    village = Area.objects.get(code="66-KN-PH-P2")
+    assert [a.code for a in village.get_ancestors()] == ["66", "66-KN", "66-KN-PH"]
+    province = Area.objects.get(code="66")
+    assert province.subtree().count() == 5
+
+
+def test_loading_again_updates_names_and_keeps_the_tree(db):
+    load_areas(TREE)
+    assert load_areas(TREE.replace("Buôn Pơn 2", "Buôn Pon 2")) == (0, 1)
+    assert Area.objects.get(code="66-KN-PH-P2").name == "Buôn Pon 2"
+    assert Area.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        ("66-X,Xã X,99,commune", "unknown parent code 99"),
+        ("66-EH,Ea H'leo lần nữa,66,commune", "the code 66-EH is already on line 6"),
+        ("66-Y,Làng Y,66-KN-PH-P2,commune", "a commune cannot be inside a village"),
+        ("66-Z,Làng Z,66,hamlet", "unknown level “hamlet”"),
+        (",Không mã,66,village", "a code and a name are required"),
+    ],
+)
+def test_a_bad_line_loads_nothing(db, extra, problem):
+    with pytest.raises(AreaFileError) as error:
+        load_areas(TREE + extra + "\n")
+    assert any(problem in message for message in error.value.problems)
+    assert not Area.objects.exists()
+
+
+def test_a_cycle_is_refused(db):
+    cycle = "code,name,parent_code,level\nA,A,B,commune\nB,B,A,commune\n"
+    with pytest.raises(AreaFileError, match="cycle"):
+        load_areas(cycle)
+    assert not Area.objects.exists()
+
+
+def test_the_command_reports_problems_and_loads_nothing(db, tmp_path):
+    path = tmp_path / "areas.csv"
+    path.write_text("name,code\nĐắk Lắk,66\n")
+    with pytest.raises(CommandError, match="first line must be"):
+        call_command("load_areas", str(path))
+    path.write_text(TREE)
+    call_command("load_areas", str(path))
+    assert Area.objects.count() == 5
