@@ -32,6 +32,7 @@ if settings.DEBUG:
 # `/` redirects to the visitor's language (Accept-Language, else Vietnamese).
 urlpatterns += i18n_patterns(
     path("search/", content_views.search, name="search"),
+    path("officer/", include("campaigns.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

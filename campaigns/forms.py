@@ -1,0 +1,175 @@
+"""The officer's session form: the few fields that matter first, the rest
+optional, so it can be filled in on a phone at the end of a meeting."""
+
+import datetime
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.models import Page
+
+from campaigns.models import (
+    Area,
+    Campaign,
+    MaterialUse,
+    OutreachSession,
+    SessionLanguage,
+    SessionOutcome,
+    SessionPhoto,
+    SessionQuestion,
+)
+from content.models import MATERIAL_MODELS
+from locales.fields import language_code_choices
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, area):
+        return "\u2003" * (area.depth - 1) + area.label
+
+
+class PieceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, page):
+        code = getattr(page, "material_code", "")
+        return f"{code} · {page.title}" if code else page.title
+
+
+class QuickSessionForm(forms.ModelForm):
+    """A session in a minute: campaign, kind, day, place, people, languages."""
+
+    day = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    time = forms.TimeField(
+        label=_("Time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=language_code_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    questions = forms.CharField(
+        label=_("Questions people asked"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One question per line."),
+    )
+    photo = WagtailImageField(label=_("Photo"), required=False)
+
+    class Meta:
+        model = OutreachSession
+        fields = [
+            "campaign",
+            "kind",
+            "area",
+            "attendance",
+            "venue",
+            "audiences",
+            "partners",
+            "notes",
+        ]
+        field_classes = {"area": AreaChoiceField}
+        widgets = {
+            "attendance": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "audiences": forms.CheckboxSelectMultiple,
+            "partners": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = Campaign.objects.exclude(
+            status=Campaign.Status.CLOSED
+        )
+        self.fields["area"].queryset = Area.objects.order_by("path")
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("day")
+        if day:
+            moment = datetime.datetime.combine(
+                day, cleaned.get("time") or datetime.time(0)
+            )
+            self.instance.starts_at = timezone.make_aware(moment)
+        return cleaned
+
+    def save_for(self, user) -> OutreachSession:
+        """Save the session with its languages, questions and photo; the
+        caller wraps this and the formsets in one transaction."""
+        session = self.save(commit=False)
+        session.logged_by = user
+        # Parental many-to-many relations are kept until the session is saved.
+        session.audiences.set(self.cleaned_data["audiences"])
+        session.partners.set(self.cleaned_data["partners"])
+        session.staff.set([user])
+        session.save()
+        SessionLanguage.objects.bulk_create(
+            SessionLanguage(session=session, language=code)
+            for code in self.cleaned_data["languages"]
+        )
+        for line in self.cleaned_data["questions"].splitlines():
+            if line.strip():
+                SessionQuestion.objects.create(session=session, text=line.strip())
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            image = get_image_model().objects.create(
+                title=str(session)[:255], file=photo, uploaded_by_user=user
+            )
+            SessionPhoto.objects.create(session=session, image=image)
+        return session
+
+
+class OptionalRowForm(forms.ModelForm):
+    """A row of a formset that counts as filled in only when one of its
+    `key_fields` is: a quantity left at its default is not an entry."""
+
+    key_fields: tuple[str, ...] = ()
+
+    def has_changed(self):
+        return any(self.data.get(self.add_prefix(name)) for name in self.key_fields)
+
+
+class OutcomeForm(OptionalRowForm):
+    key_fields = ("indicator", "value")
+
+    class Meta:
+        model = SessionOutcome
+        fields = ["indicator", "value"]
+
+
+OutcomeFormSet = inlineformset_factory(
+    OutreachSession, SessionOutcome, form=OutcomeForm, extra=2, can_delete=False
+)
+
+
+class MaterialUseForm(OptionalRowForm):
+    key_fields = ("piece",)
+
+    class Meta:
+        model = MaterialUse
+        fields = ["piece", "language", "format", "quantity"]
+        field_classes = {"piece": PieceChoiceField}
+        widgets = {
+            "quantity": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1})
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["piece"].queryset = (
+            Page.objects.type(*MATERIAL_MODELS).live().order_by("title").specific()
+        )
+
+
+MaterialUseFormSet = inlineformset_factory(
+    OutreachSession,
+    MaterialUse,
+    form=MaterialUseForm,
+    extra=3,
+    can_delete=False,
+)

@@ -1,0 +1,118 @@
+"""Screens for outreach officers: log a session from a phone, find sessions,
+read one. Plain pages, light enough for a slow connection."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.filters import SessionFilterForm
+from campaigns.forms import MaterialUseFormSet, OutcomeFormSet, QuickSessionForm
+from campaigns.models import OutreachSession, SessionQuestion
+from campaigns.questions import can_promote, promote_to_faq
+
+LOGIN_URL = "wagtailadmin_login"
+
+
+def officer_required(permission):
+    def decorate(view):
+        return login_required(
+            permission_required(permission, raise_exception=True)(view),
+            login_url=LOGIN_URL,
+        )
+
+    return decorate
+
+
+@officer_required("campaigns.add_outreachsession")
+def new_session(request):
+    """Log a session: the main facts first, the rest under “More details”."""
+    data = request.POST if request.method == "POST" else None
+    form = QuickSessionForm(data, request.FILES or None)
+    outcomes = OutcomeFormSet(data, prefix="outcome")
+    materials = MaterialUseFormSet(data, prefix="material")
+    if data is not None:
+        if form.is_valid() and outcomes.is_valid() and materials.is_valid():
+            with transaction.atomic():
+                session = form.save_for(request.user)
+                for formset in (outcomes, materials):
+                    formset.instance = session
+                    formset.save()
+            messages.success(request, _("Session saved."))
+            if session.outside_campaign_period:
+                messages.warning(request, period_warning(session))
+            return redirect("officer:session", pk=session.pk)
+        messages.error(request, _("The session was not saved: see the marked fields."))
+    return render(
+        request,
+        "campaigns/officer/session_form.html",
+        {"form": form, "outcomes": outcomes, "materials": materials},
+        status=400 if data is not None else 200,
+    )
+
+
+def period_warning(session) -> str:
+    return _(
+        "This session is dated outside its campaign's period (%(start)s – %(end)s)."
+    ) % {
+        "start": session.campaign.starts_on.strftime("%d/%m/%Y"),
+        "end": session.campaign.ends_on.strftime("%d/%m/%Y"),
+    }
+
+
+@officer_required("campaigns.view_outreachsession")
+def session_list(request):
+    """Sessions, newest first, filtered by campaign, area, kind, language and
+    date."""
+    filters = SessionFilterForm(request.GET or None)
+    sessions = filters.filter(
+        OutreachSession.objects.select_related("campaign", "area").prefetch_related(
+            "spoken_languages"
+        )
+    )
+    page = Paginator(sessions, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "campaigns/officer/session_list.html",
+        {"filters": filters, "page": page, "query": filters.query_without_page()},
+    )
+
+
+@officer_required("campaigns.view_outreachsession")
+def session_detail(request, pk):
+    session = get_object_or_404(
+        OutreachSession.objects.select_related("campaign", "area", "logged_by"), pk=pk
+    )
+    return render(
+        request,
+        "campaigns/officer/session_detail.html",
+        {
+            "session": session,
+            "material_uses": session.material_uses.select_related("piece", "revision"),
+            "outcomes": session.outcomes.select_related("indicator"),
+            "questions": session.questions.select_related("faq_answer"),
+            "can_promote": can_promote(request.user),
+            "period_warning": period_warning(session)
+            if session.outside_campaign_period
+            else "",
+        },
+    )
+
+
+@require_POST
+@officer_required("campaigns.view_outreachsession")
+def promote_question(request, pk):
+    """Turn a question asked at a session into a draft FAQ answer."""
+    question = get_object_or_404(SessionQuestion, pk=pk)
+    if not can_promote(request.user):
+        raise PermissionDenied
+    if question.faq_answer_id is None:
+        promote_to_faq(question, request.user)
+        messages.success(
+            request, _("A draft FAQ answer was created; write its answer in the admin.")
+        )
+    return redirect("officer:session", pk=question.session_id)

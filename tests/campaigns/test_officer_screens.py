@@ -1,0 +1,149 @@
+"""The officer's screens: log a session on a phone, list, read."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
+import pytest
+
+from campaigns.models import MaterialUse, OutreachSession, SessionQuestion
+from content.models import FAQAnswerPage
+from tests.factories import (
+    CampaignFactory,
+    IndicatorFactory,
+    PolicyExplainerPageFactory,
+    area,
+)
+
+NEW = "/vi/officer/sessions/new/"
+
+
+@pytest.fixture
+def officer(db):
+    group, _created = Group.objects.get_or_create(name="Outreach officers")
+    for codename in ("access_admin", "add_outreachsession", "view_outreachsession"):
+        group.permissions.add(Permission.objects.get(codename=codename))
+    user = get_user_model().objects.create_user("officer-mai")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def setting(explainer_index):
+    campaign = CampaignFactory(
+        starts_on=datetime.date(2025, 10, 1), ends_on=datetime.date(2025, 10, 31)
+    )
+    village = area("DLK", "Đắk Lắk", "province")
+    piece = PolicyExplainerPageFactory(parent=explainer_index)
+    return campaign, village, piece, IndicatorFactory(name="Người đăng ký BHYT mới")
+
+
+def post_data(campaign, village, piece, indicator, **changes):
+    data = {
+        "campaign": campaign.pk,
+        "kind": "village_meeting",
+        "day": "2025-10-28",
+        "time": "08:30",
+        "area": village.pk,
+        "attendance": "60",
+        "languages": ["vi", "rad"],
+        "questions": "Mức đóng BHXH tự nguyện thấp nhất là bao nhiêu?\n\n",
+        "material-TOTAL_FORMS": "3",
+        "material-INITIAL_FORMS": "0",
+        "material-0-piece": piece.pk,
+        "material-0-language": "rad",
+        "material-0-format": "print",
+        "material-0-quantity": "40",
+        "outcome-TOTAL_FORMS": "2",
+        "outcome-INITIAL_FORMS": "0",
+        "outcome-0-indicator": indicator.pk,
+        "outcome-0-value": "84",
+    }
+    data.update(changes)
+    return data
+
+
+def test_an_officer_logs_a_session_with_material_and_outcomes(client, officer, setting):
+    client.force_login(officer)
+    assert client.get(NEW).status_code == 200
+    response = client.post(NEW, post_data(*setting))
+    session = OutreachSession.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/vi/officer/sessions/{session.pk}/"
+    assert session.logged_by == officer and officer in session.staff.all()
+    assert sorted(session.language_codes) == ["rad", "vi"]
+    use = MaterialUse.objects.get()
+    piece = setting[2]
+    piece.refresh_from_db()
+    assert (use.language, use.quantity, use.revision) == ("rad", 40, None)
+    assert session.outcomes.get().value == 84
+    assert SessionQuestion.objects.get().text.startswith("Mức đóng")
+    detail = client.get(response["Location"]).content.decode()
+    assert "40" in detail and "84" in detail
+
+
+def test_a_session_outside_the_campaign_period_is_saved_with_a_warning(
+    client, officer, setting
+):
+    client.force_login(officer)
+    response = client.post(NEW, post_data(*setting, day="2025-11-05"), follow=True)
+    assert OutreachSession.objects.count() == 1
+    assert "outside its campaign&#x27;s period (01/10/2025 – 31/10/2025)" in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"attendance": "-5"},
+        {"outcome-0-indicator": "99999"},
+        {"material-0-quantity": "0"},
+        {"day": "28/13/2025"},
+        {"area": ""},
+    ],
+    ids=[
+        "negative-attendance",
+        "unknown-indicator",
+        "zero-copies",
+        "bad-date",
+        "no-area",
+    ],
+)
+def test_bad_input_saves_nothing(client, officer, setting, changes):
+    client.force_login(officer)
+    response = client.post(NEW, post_data(*setting, **changes))
+    assert response.status_code == 400
+    assert not OutreachSession.objects.exists()
+    assert not MaterialUse.objects.exists()
+
+
+def test_an_officer_cannot_edit_material_or_targets(client, officer, setting):
+    client.force_login(officer)
+    piece = setting[2]
+    assert client.get(f"/admin/pages/{piece.pk}/edit/").status_code == 302
+    assert client.get("/admin/targets/new/").status_code == 302
+    assert not officer.has_perm("campaigns.add_target")
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, setting):
+    response = client.get("/vi/officer/sessions/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_list_filters_by_language(client, officer, setting):
+    client.force_login(officer)
+    client.post(NEW, post_data(*setting))
+    client.post(NEW, post_data(*setting, languages=["jra"]))
+    html = client.get("/vi/officer/sessions/?language=rad").content.decode()
+    assert html.count('class="card"') == 1
+
+
+def test_a_question_becomes_a_draft_faq_answer(admin_client, setting, faq_index):
+    admin_client.post(NEW, post_data(*setting))
+    question = SessionQuestion.objects.get()
+    admin_client.post(f"/vi/officer/questions/{question.pk}/promote/")
+    question.refresh_from_db()
+    page = FAQAnswerPage.objects.get(pk=question.faq_answer_id)
+    assert page.title == question.text and not page.live
