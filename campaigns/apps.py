@@ -6,3 +6,11 @@ class CampaignsConfig(AppConfig):
 
     name = "campaigns"
     verbose_name = "Campaigns"
+
+    def ready(self):
+        from campaigns.toolkit_filter import register_toolkit_filter
+        from campaigns.usage import where_used_html
+        from content.usage import register_usage_provider
+
+        register_usage_provider(where_used_html)
+        register_toolkit_filter()

@@ -26,11 +26,22 @@ class Progress:
 
     @property
     def percent(self) -> Decimal | None:
-        """Measured as a share of the target; None when either is unknown or
-        the target is zero (no share of nothing)."""
+        """Measured as a share of the target; None when either is unknown, the
+        target is zero (no share of nothing) or a ceiling."""
         if self.measured is None or not self.target.value:
             return None
+        if self.target.indicator.lower_is_better:
+            return None
         return (100 * self.measured / self.target.value).quantize(Decimal("0.1"))
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is reached (for a ceiling: not exceeded)."""
+        if self.measured is None:
+            return None
+        if self.target.indicator.lower_is_better:
+            return self.measured <= self.target.value
+        return self.measured >= self.target.value
 
 
 def progress(target: Target) -> Progress:

@@ -1,9 +1,11 @@
 """Admin set-up for campaigns: one menu for campaigns, sessions, targets,
 measurements, indicators, areas and partners, and the campaign reports."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -18,6 +20,11 @@ from campaigns.models import (
     Partner,
     Target,
 )
+from campaigns.reports.language_gap import LanguageGapReportView
+from campaigns.reports.outcomes import OutcomesReportView
+from campaigns.reports.progress import CampaignProgressReportView
+from campaigns.reports.sessions import SessionsReportView
+from campaigns.reports.where_used import WhereUsedReportView
 
 
 class CampaignViewSet(ModelViewSet):
@@ -116,3 +123,42 @@ class CampaignsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_campaigns():
     return CampaignsGroup()
+
+
+REPORTS = [
+    ("campaign-progress", "campaign_progress_report", CampaignProgressReportView),
+    ("sessions", "sessions_report", SessionsReportView),
+    ("outcomes", "outcomes_report", OutcomesReportView),
+    ("where-used", "where_used_report", WhereUsedReportView),
+    ("language-gap", "language_gap_report", LanguageGapReportView),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = []
+    for slug, name, view in REPORTS:
+        urls += [
+            path(f"reports/{slug}/", view.as_view(), name=name),
+            path(
+                f"reports/{slug}/results/",
+                view.as_view(results_only=True),
+                name=f"{name}_results",
+            ),
+        ]
+    return urls
+
+
+def _report_menu_item(name, view, order):
+    return MenuItem(
+        view.page_title, reverse(name), icon_name=view.header_icon, order=order
+    )
+
+
+for _order, (_slug, _name, _view) in enumerate(REPORTS):
+    hooks.register(
+        "register_reports_menu_item",
+        lambda name=_name, view=_view, order=_order: _report_menu_item(
+            name, view, 800 + order
+        ),
+    )

@@ -2,6 +2,8 @@
 
 from wagtail.admin.panels import Panel
 
+from content.usage import USAGE_PROVIDERS
+
 
 class RunningTimePanel(Panel):
     """For a radio script: the running time in each language, from the
@@ -31,4 +33,20 @@ class RecordingStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["recording"] = self.instance
+            return context
+
+
+class WhereUsedPanel(Panel):
+    """For a piece: the campaigns and sessions that used it, in which
+    languages and with what result (filled in by the apps that use it)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "content/panels/where_used_panel.html"
+
+        def is_shown(self):
+            return self.instance is not None and self.instance.pk is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["parts"] = [provider(self.instance) for provider in USAGE_PROVIDERS]
             return context

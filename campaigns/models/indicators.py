@@ -27,11 +27,19 @@ class Indicator(models.Model):
     aggregation = models.CharField(
         _("how it is counted"), max_length=16, choices=Aggregation.choices
     )
+    lower_is_better = models.BooleanField(
+        _("lower is better"),
+        default=False,
+        help_text=_(
+            "For ceilings such as the late-payment ratio: the target is a maximum."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("code"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("aggregation")]),
+        FieldPanel("lower_is_better"),
     ]
 
     class Meta:

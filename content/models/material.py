@@ -18,14 +18,22 @@ from content.models.material_code import (
     was_issued,
 )
 from content.models.snippets import LegalProvision
+from content.panels import WhereUsedPanel
 from locales.permissions import restrict_form_to_languages
 
 
 def material_panel(*fields: str) -> MultiFieldPanel:
     """The "Material" group of a piece's edit screen: its code, topics and
-    legal basis, with `fields` particular to the kind of piece."""
+    legal basis, with `fields` particular to the kind of piece, and where
+    the piece is used."""
     names = ["material_code", "topics", *fields, "legal_basis"]
-    return MultiFieldPanel([FieldPanel(name) for name in names], heading=_("Material"))
+    return MultiFieldPanel(
+        [
+            *[FieldPanel(name) for name in names],
+            WhereUsedPanel(heading=_("Where used")),
+        ],
+        heading=_("Material"),
+    )
 
 
 class MaterialPageForm(WagtailAdminPageForm):

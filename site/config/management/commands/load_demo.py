@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from campaigns import demo as campaigns_demo
 from content import demo as content_demo
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -27,6 +28,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, reset=False, **options):
         if reset:
+            campaigns_demo.remove()
             content_demo.remove_pages()
             self.stdout.write("Deleted all pages.")
         home = content_demo.build_page_tree(stdout=self.stdout)
@@ -36,6 +38,7 @@ class Command(BaseCommand):
         admin = get_user_model().objects.get(username=DEMO_ADMIN_USERNAME)
         if recorded := content_demo.approve_english(admin):
             self.stdout.write(f"Recorded {recorded} English translations as approved.")
+        campaigns_demo.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
             f"Admin: /admin/  user: {DEMO_ADMIN_USERNAME}  password: {password}"

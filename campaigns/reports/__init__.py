@@ -1,0 +1,1 @@
+"""Admin reports on campaigns, each exportable to CSV and XLSX."""

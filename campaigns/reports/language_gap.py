@@ -1,0 +1,156 @@
+"""For each campaign: the languages its people speak against the languages
+its toolkit exists in."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column
+from wagtail.models import Page
+
+from campaigns.models import Campaign, OutreachSession, SessionLanguage
+from campaigns.reports.base import CampaignReportView
+from locales.matrix import rank
+from locales.registry import get_language, source_language
+from locales.states import TranslationState, states_for
+
+
+@dataclass
+class GapRow:
+    campaign: Campaign
+    language: str
+    needed_by: str
+    pieces: int
+    approved: int
+    missing: int
+    outdated: int
+    unreviewed: int
+
+    @property
+    def ready(self) -> str:
+        return f"{self.approved}/{self.pieces}"
+
+
+class LanguageGapReportView(CampaignReportView):
+    """Languages a campaign needs (its toolkit languages, its audiences'
+    languages, languages spoken at its sessions) and, for each, how many of
+    its toolkit pieces are approved, missing, outdated or not yet reviewed."""
+
+    page_title = _("Language gap")
+    header_icon = "globe"
+    index_url_name = "language_gap_report"
+    index_results_url_name = "language_gap_report_results"
+    list_export = [
+        "campaign",
+        "language",
+        "needed_by",
+        "pieces",
+        "approved",
+        "missing",
+        "outdated",
+        "unreviewed",
+    ]
+    export_headings = {
+        "campaign": _("Campaign"),
+        "language": _("Language"),
+        "needed_by": _("Needed because"),
+        "pieces": _("Toolkit pieces"),
+        "approved": _("Approved"),
+        "missing": _("Missing"),
+        "outdated": _("Outdated"),
+        "unreviewed": _("Draft or in review"),
+    }
+
+    @property
+    def columns(self):
+        return [
+            Column("campaign", label=_("Campaign")),
+            Column("language", label=_("Language")),
+            Column("needed_by", label=_("Needed because")),
+            Column("ready", label=_("Approved")),
+            Column("missing", label=_("Missing")),
+            Column("outdated", label=_("Outdated")),
+            Column("unreviewed", label=_("Draft or in review")),
+        ]
+
+    def get_rows(self, filters):
+        campaigns = Campaign.objects.prefetch_related("toolkit").order_by("name")
+        if filters.get("campaign"):
+            campaigns = campaigns.filter(pk=filters["campaign"].pk)
+        campaigns = list(campaigns)
+        needs = self._needs(campaigns)
+        piece_ids = {item.piece_id for c in campaigns for item in c.toolkit.all()}
+        pieces = Page.objects.filter(pk__in=piece_ids).specific()
+        worst = self._worst_states(pieces)
+        rows = []
+        for campaign in campaigns:
+            toolkit = [item.piece_id for item in campaign.toolkit.all()]
+            for code, reasons in sorted(needs[campaign.pk].items()):
+                counts = defaultdict(int)
+                for piece_id in toolkit:
+                    counts[worst.get((piece_id, code), TranslationState.MISSING)] += 1
+                rows.append(
+                    GapRow(
+                        campaign=campaign,
+                        language=_label(code),
+                        needed_by=", ".join(str(reason) for reason in sorted(reasons)),
+                        pieces=len(toolkit),
+                        approved=counts[TranslationState.APPROVED],
+                        missing=counts[TranslationState.MISSING],
+                        outdated=counts[TranslationState.OUTDATED],
+                        unreviewed=counts[TranslationState.DRAFT]
+                        + counts[TranslationState.NEEDS_REVIEW],
+                    )
+                )
+        return rows
+
+    def _needs(self, campaigns) -> dict:
+        """{campaign pk: {language: reasons}}, in three queries."""
+        needs = defaultdict(lambda: defaultdict(set))
+        ids = [campaign.pk for campaign in campaigns]
+        for campaign in campaigns:
+            for code in campaign.languages:
+                needs[campaign.pk][code].add(_("toolkit"))
+        spoken = SessionLanguage.objects.filter(session__campaign__in=ids).values_list(
+            "session__campaign_id", "language"
+        )
+        for campaign_id, code in spoken.distinct():
+            needs[campaign_id][code].add(_("spoken at sessions"))
+        audiences = (
+            OutreachSession.audiences.through.objects.filter(
+                outreachsession__campaign__in=ids
+            )
+            .values_list("outreachsession__campaign_id", "audience__languages")
+            .distinct()
+        )
+        for campaign_id, languages in audiences:
+            for code in languages or []:
+                needs[campaign_id][code].add(_("audiences"))
+        source = source_language().code
+        return {
+            pk: {code: reasons for code, reasons in needs[pk].items() if code != source}
+            for pk in ids
+        }
+
+    def _worst_states(self, pieces) -> dict:
+        """{(piece pk, language): worst state of its fields}: two queries per
+        kind of piece."""
+        by_model = defaultdict(list)
+        for piece in pieces:
+            by_model[type(piece)].append(piece)
+        worst = {}
+        for group in by_model.values():
+            for (pk, _field, code), value in states_for(group).items():
+                current = worst.get((pk, code))
+                if current is None or rank(value.state) < rank(current):
+                    worst[(pk, code)] = value.state
+        return worst
+
+
+def _label(code: str) -> str:
+    try:
+        language = get_language(code)
+    except KeyError:
+        return code
+    return f"{language.autonym} ({code})"

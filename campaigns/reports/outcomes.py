@@ -1,0 +1,66 @@
+"""What came of each campaign's sessions, indicator by indicator."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column
+
+from campaigns.models import SessionOutcome
+from campaigns.reports.base import CampaignReportView
+
+
+@dataclass
+class OutcomeRow:
+    campaign: str
+    indicator: str
+    total: Decimal
+    sessions: int
+
+
+class OutcomesReportView(CampaignReportView):
+    """The outcomes logged at sessions, summed per campaign and indicator."""
+
+    page_title = _("Outcomes per campaign")
+    header_icon = "success"
+    index_url_name = "outcomes_report"
+    index_results_url_name = "outcomes_report_results"
+    list_export = ["campaign", "indicator", "total", "sessions"]
+    export_headings = {
+        "campaign": _("Campaign"),
+        "indicator": _("Indicator"),
+        "total": _("Total"),
+        "sessions": _("Sessions"),
+    }
+
+    @property
+    def columns(self):
+        return [
+            Column("campaign", label=_("Campaign")),
+            Column("indicator", label=_("Indicator")),
+            Column("total", label=_("Total")),
+            Column("sessions", label=_("Sessions")),
+        ]
+
+    def get_rows(self, filters):
+        outcomes = SessionOutcome.objects.all()
+        if filters.get("campaign"):
+            outcomes = outcomes.filter(
+                session__campaign__in=filters["campaign"].with_descendants()
+            )
+        rows = (
+            outcomes.values("session__campaign__name", "indicator__name")
+            .annotate(total=Sum("value"), sessions=Count("session", distinct=True))
+            .order_by("session__campaign__name", "indicator__name")
+        )
+        return [
+            OutcomeRow(
+                row["session__campaign__name"],
+                row["indicator__name"],
+                row["total"].normalize(),
+                row["sessions"],
+            )
+            for row in rows
+        ]

@@ -1,0 +1,142 @@
+"""Campaign progress against targets, by area, with a bar for each."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column
+
+from campaigns.models import Campaign, Target
+from campaigns.progress import Progress, progress
+from campaigns.reports.base import CampaignReportView
+
+
+class NumberColumn(Column):
+    """A number grouped the reader's way (2.560.179 in Vietnamese)."""
+
+    cell_template_name = "campaigns/reports/number_cell.html"
+
+
+class BarColumn(Column):
+    """A server-drawn SVG bar: the share of the target reached."""
+
+    cell_template_name = "campaigns/reports/bar_cell.html"
+
+
+@dataclass
+class ProgressRow:
+    result: Progress
+
+    @property
+    def target(self) -> Target:
+        return self.result.target
+
+    @property
+    def indicator(self):
+        return self.target.indicator
+
+    @property
+    def campaign(self):
+        return self.target.campaign or ""
+
+    @property
+    def area(self):
+        return self.target.area.label if self.target.area else ""
+
+    @property
+    def period(self) -> str:
+        return f"{self.target.starts_on:%d/%m/%Y} – {self.target.ends_on:%d/%m/%Y}"
+
+    @property
+    def target_value(self) -> Decimal:
+        return self.target.value.normalize()
+
+    @property
+    def measured(self):
+        return "" if self.result.measured is None else self.result.measured.normalize()
+
+    @property
+    def percent(self):
+        return "" if self.result.percent is None else self.result.percent
+
+    @property
+    def basis(self) -> str:
+        return self.result.detail
+
+    @property
+    def bar_width(self) -> float:
+        """0–100: how much of the bar to fill (more than the target fills it)."""
+        return float(min(self.result.percent or 0, 100))
+
+
+class ProgressFilterForm(forms.Form):
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"), queryset=Campaign.objects.all(), required=False
+    )
+
+    def __init__(self, data=None, **kwargs):
+        # Progress is read one campaign at a time: the first one by default.
+        if not data:
+            first = Campaign.objects.order_by("-starts_on", "name").first()
+            data = {"campaign": first.pk} if first else None
+        super().__init__(data, **kwargs)
+
+
+class CampaignProgressReportView(CampaignReportView):
+    """Each target of a campaign (and of the campaigns under it, and of the
+    areas it covers) against what was reported or logged."""
+
+    page_title = _("Campaign progress")
+    header_icon = "pick"
+    index_url_name = "campaign_progress_report"
+    index_results_url_name = "campaign_progress_report_results"
+    filter_form_class = ProgressFilterForm
+    list_export = [
+        "indicator",
+        "campaign",
+        "area",
+        "period",
+        "target_value",
+        "measured",
+        "percent",
+        "basis",
+    ]
+    export_headings = {
+        "indicator": _("Indicator"),
+        "campaign": _("Campaign"),
+        "area": _("Area"),
+        "period": _("Period"),
+        "target_value": _("Target"),
+        "measured": _("Measured"),
+        "percent": _("% of target"),
+        "basis": _("Source"),
+    }
+
+    @property
+    def columns(self):
+        return [
+            Column("indicator", label=_("Indicator")),
+            Column("area", label=_("Area")),
+            Column("period", label=_("Period")),
+            NumberColumn("target_value", label=_("Target")),
+            NumberColumn("measured", label=_("Measured")),
+            BarColumn("percent", label=_("% of target")),
+            Column("basis", label=_("Source")),
+        ]
+
+    def get_rows(self, filters):
+        campaign = filters.get("campaign")
+        if campaign is None:
+            return []
+        scope = Q(campaign__in=campaign.with_descendants())
+        for area in campaign.areas.all():
+            scope |= Q(area__path__startswith=area.path, campaign__isnull=True)
+        targets = (
+            Target.objects.filter(scope)
+            .select_related("indicator", "area", "campaign")
+            .order_by("indicator__name", "area__path", "pk")
+        )
+        return [ProgressRow(progress(target)) for target in targets]

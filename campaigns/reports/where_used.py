@@ -1,0 +1,141 @@
+"""Where each piece of material was used."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models import Count, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.models import Page
+
+from campaigns.models import MaterialUse
+from campaigns.reports.base import CampaignChoiceForm, CampaignReportView
+from campaigns.usage import usage_of
+from content.models import MATERIAL_MODELS
+
+
+class WhereUsedFilterForm(CampaignChoiceForm):
+    piece = forms.ModelChoiceField(
+        label=_("Piece"), required=False, queryset=Page.objects.none()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["piece"].queryset = Page.objects.type(*MATERIAL_MODELS).order_by(
+            "title"
+        )
+
+
+@dataclass
+class WhereUsedRow:
+    piece: Page
+    language: str
+    format: str
+    quantity: int
+    sessions: int
+    campaigns: str = ""
+    outcomes: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.piece.title
+
+    @property
+    def code(self) -> str:
+        return getattr(self.piece, "material_code", "")
+
+
+class WhereUsedReportView(CampaignReportView):
+    """Each piece, language and format used at sessions: how much, at how
+    many sessions, in which campaigns, and what those sessions achieved."""
+
+    page_title = _("Where material is used")
+    header_icon = "doc-full"
+    index_url_name = "where_used_report"
+    index_results_url_name = "where_used_report_results"
+    filter_form_class = WhereUsedFilterForm
+    list_export = [
+        "code",
+        "title",
+        "language",
+        "format",
+        "quantity",
+        "sessions",
+        "campaigns",
+        "outcomes",
+    ]
+    export_headings = {
+        "code": _("Material code"),
+        "title": _("Piece"),
+        "language": _("Language"),
+        "format": _("Format"),
+        "quantity": _("Quantity"),
+        "sessions": _("Sessions"),
+        "campaigns": _("Campaigns"),
+        "outcomes": _("Outcomes of those sessions"),
+    }
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=_("Piece"),
+                get_url=lambda row: reverse(
+                    "wagtailadmin_pages:edit", args=[row.piece.pk]
+                ),
+            ),
+            Column("language", label=_("Language")),
+            Column("format", label=_("Format")),
+            Column("quantity", label=_("Quantity")),
+            Column("sessions", label=_("Sessions")),
+            Column("campaigns", label=_("Campaigns")),
+            Column("outcomes", label=_("Outcomes of those sessions")),
+        ]
+
+    def get_rows(self, filters):
+        uses = MaterialUse.objects.all()
+        if filters.get("campaign"):
+            uses = uses.filter(
+                session__campaign__in=filters["campaign"].with_descendants()
+            )
+        if filters.get("piece"):
+            uses = uses.filter(piece=filters["piece"])
+        grouped = list(
+            uses.values("piece_id", "language", "format")
+            .annotate(
+                quantity=Sum("quantity"), sessions=Count("session", distinct=True)
+            )
+            .order_by("piece__title", "language", "format")
+        )
+        pieces = {
+            page.pk: page
+            for page in Page.objects.filter(
+                pk__in={row["piece_id"] for row in grouped}
+            ).specific()
+        }
+        formats = dict(MaterialUse.Format.choices)
+        return [
+            WhereUsedRow(
+                piece=pieces[row["piece_id"]],
+                language=row["language"],
+                format=str(formats.get(row["format"], row["format"])),
+                quantity=row["quantity"],
+                sessions=row["sessions"],
+            )
+            for row in grouped
+        ]
+
+    def decorate_paginated_queryset(self, rows):
+        """Campaigns and outcomes for the rows on this page only."""
+        usages = {}
+        for row in rows:
+            usage = usages.setdefault(row.piece.pk, usage_of(row.piece.pk))
+            row.campaigns = "; ".join(str(campaign) for campaign in usage.campaigns)
+            row.outcomes = "; ".join(
+                f"{outcome['indicator__name']} {outcome['total'].normalize()}"
+                for outcome in usage.outcomes
+            )
+        return rows
