@@ -53,6 +53,9 @@ class SessionFilterForm(forms.Form):
         return sessions
 
     def query_without_page(self) -> str:
+        """The filters as a query string, for links to other pages."""
+        if not self.is_bound:
+            return ""
         data = self.data.copy()
         data.pop("page", None)
         return data.urlencode()

@@ -170,6 +170,6 @@ MaterialUseFormSet = inlineformset_factory(
     OutreachSession,
     MaterialUse,
     form=MaterialUseForm,
-    extra=3,
+    extra=2,
     can_delete=False,
 )

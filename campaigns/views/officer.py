@@ -43,8 +43,6 @@ def new_session(request):
                     formset.instance = session
                     formset.save()
             messages.success(request, _("Session saved."))
-            if session.outside_campaign_period:
-                messages.warning(request, period_warning(session))
             return redirect("officer:session", pk=session.pk)
         messages.error(request, _("The session was not saved: see the marked fields."))
     return render(

@@ -136,6 +136,8 @@ def test_the_list_filters_by_language(client, officer, setting):
     client.force_login(officer)
     client.post(NEW, post_data(*setting))
     client.post(NEW, post_data(*setting, languages=["jra"]))
+    html = client.get("/vi/officer/sessions/").content.decode()
+    assert html.count('class="card"') == 2
     html = client.get("/vi/officer/sessions/?language=rad").content.decode()
     assert html.count('class="card"') == 1
 
