@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.ui.tables import Column
 
@@ -111,8 +112,8 @@ class CampaignProgressReportView(CampaignReportView):
         "period": _("Period"),
         "target_value": _("Target"),
         "measured": _("Measured"),
-        "percent": _("% of target"),
-        "basis": _("Source"),
+        "percent": _("Share of target"),
+        "basis": pgettext_lazy("where a figure comes from", "Source"),
     }
 
     @property
@@ -123,8 +124,8 @@ class CampaignProgressReportView(CampaignReportView):
             Column("period", label=_("Period")),
             NumberColumn("target_value", label=_("Target")),
             NumberColumn("measured", label=_("Measured")),
-            BarColumn("percent", label=_("% of target")),
-            Column("basis", label=_("Source")),
+            BarColumn("percent", label=_("Share of target")),
+            Column("basis", label=pgettext_lazy("where a figure comes from", "Source")),
         ]
 
     def get_rows(self, filters):

@@ -89,7 +89,7 @@ def test_a_session_outside_the_campaign_period_is_saved_with_a_warning(
     client.force_login(officer)
     response = client.post(NEW, post_data(*setting, day="2025-11-05"), follow=True)
     assert OutreachSession.objects.count() == 1
-    assert "outside its campaign&#x27;s period (01/10/2025 – 31/10/2025)" in (
+    assert "ngoài thời gian của chiến dịch (01/10/2025 – 31/10/2025)" in (
         response.content.decode()
     )
 

@@ -108,9 +108,9 @@ def test_the_language_gap_shows_missing_and_approved_pieces(admin_client, world)
     rows = {row.language: row for row in response.context["object_list"]}
     assert set(rows) == {"Êđê (rad)", "Jrai (jra)"}
     assert (rows["Êđê (rad)"].approved, rows["Êđê (rad)"].missing) == (1, 1)
-    assert rows["Êđê (rad)"].needed_by == "toolkit"
+    assert rows["Êđê (rad)"].needed_by == "bộ tài liệu"
     assert (rows["Jrai (jra)"].approved, rows["Jrai (jra)"].missing) == (0, 2)
-    assert rows["Jrai (jra)"].needed_by == "spoken at sessions"
+    assert rows["Jrai (jra)"].needed_by == "dùng tại các buổi"
 
 
 def test_the_progress_export_has_the_screens_numbers(admin_client, world):
@@ -131,8 +131,8 @@ def test_the_progress_export_has_the_screens_numbers(admin_client, world):
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     header, *rows = list(sheet.values)
     exported = dict(zip(header, rows[0], strict=True))
-    assert Decimal(str(exported["Measured"])) == 8
-    assert Decimal(str(exported["% of target"])) == Decimal("50.0")
+    assert Decimal(str(exported["Đạt được"])) == 8
+    assert Decimal(str(exported["Tỷ lệ so với chỉ tiêu"])) == Decimal("50.0")
     csv = b"".join(admin_client.get(url + "&export=csv").streaming_content).decode()
     assert "50.0" in csv
 

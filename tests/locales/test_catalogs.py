@@ -31,12 +31,14 @@ def test_compiled_catalog_matches_its_source(code):
     for entry in source:
         if not entry.translated() or entry.obsolete:
             continue
+        # Compiled messages with a context are keyed "context\x04message".
+        msgid = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         if entry.msgid_plural:
             # Compiled plural forms are keyed by (singular, form number).
             for form, text in entry.msgstr_plural.items():
-                expected[(entry.msgid, int(form))] = text
+                expected[(msgid, int(form))] = text
         else:
-            expected[entry.msgid] = entry.msgstr
+            expected[msgid] = entry.msgstr
     with catalog_path(code, "mo").open("rb") as compiled_file:
         compiled = gettext.GNUTranslations(compiled_file)
     compiled_messages = {
