@@ -1,11 +1,14 @@
 """The officer's screens: log a session on a phone, list, read."""
 
 import datetime
+import io
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
+from PIL import Image
 
 from campaigns.models import MaterialUse, OutreachSession, SessionQuestion
 from content.models import FAQAnswerPage
@@ -149,3 +152,36 @@ def test_a_question_becomes_a_draft_faq_answer(admin_client, setting, faq_index)
     question.refresh_from_db()
     page = FAQAnswerPage.objects.get(pk=question.faq_answer_id)
     assert page.title == question.text and not page.live
+
+
+def test_a_photo_is_kept_with_the_session(client, officer, setting):
+    image = io.BytesIO()
+    Image.new("RGB", (64, 48), "green").save(image, "PNG")
+    client.force_login(officer)
+    data = post_data(*setting)
+    data["photo"] = SimpleUploadedFile("hop-thon.png", image.getvalue(), "image/png")
+    client.post(NEW, data)
+    assert OutreachSession.objects.get().photos.get().image.width == 64
+
+
+def test_a_file_that_is_not_an_image_is_refused_as_a_photo(client, officer, setting):
+    client.force_login(officer)
+    data = post_data(*setting)
+    data["photo"] = SimpleUploadedFile("hop-thon.png", b"not a picture", "image/png")
+    assert client.post(NEW, data).status_code == 400
+    assert not OutreachSession.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/campaigns/new/",
+        "/admin/outreach_sessions/new/",
+        "/admin/targets/new/",
+        "/admin/measurements/new/",
+        "/admin/indicators/new/",
+        "/admin/areas/",
+    ],
+)
+def test_the_admin_screens_open(admin_client, setting, url):
+    assert admin_client.get(url).status_code == 200
