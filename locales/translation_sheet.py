@@ -15,6 +15,11 @@ from locales.units import Unit, target_leaves, units_for, with_leaves
 from locales.workflow import records_for, working_text
 
 
+def input_name(unit: Unit) -> str:
+    """The form input that carries a unit's translation."""
+    return f"unit:{unit.field}:{unit.path}"
+
+
 @dataclass
 class UnitRow:
     unit: Unit
@@ -25,7 +30,7 @@ class UnitRow:
 
     @property
     def input_name(self) -> str:
-        return f"unit:{self.unit.field}:{self.unit.path}"
+        return input_name(self.unit)
 
     @property
     def rows(self) -> int:
@@ -91,7 +96,7 @@ def build_sheet(piece, language: str, posted: dict[str, str] | None = None):
     for unit in units_for(piece, language, texts):
         target = unit.target
         if posted is not None:
-            target = posted.get(f"unit:{unit.field}:{unit.path}", target)
+            target = posted.get(input_name(unit), target)
         row = UnitRow(unit, target)
         row.hints = glossary_terms_in(unit.source, glossary)
         row.warnings = check_translation(
@@ -137,7 +142,7 @@ def posted_texts(piece, language: str, data) -> dict[str, str]:
     current = working_texts(piece, language, records)
     by_field: dict[str, dict[str, str]] = {}
     for unit in units_for(piece, language, current):
-        text = data.get(f"unit:{unit.field}:{unit.path}", unit.target)
+        text = data.get(input_name(unit), unit.target)
         by_field.setdefault(unit.field, {})[unit.path] = text.strip()
     changed = {}
     for name, texts in by_field.items():
