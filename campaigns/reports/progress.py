@@ -44,8 +44,11 @@ class ProgressRow:
         return self.target.campaign or ""
 
     @property
-    def area(self):
-        return self.target.area.label if self.target.area else ""
+    def area(self) -> str:
+        """The target's area, or for a campaign-wide target the campaign's."""
+        if self.target.area:
+            return self.target.area.label
+        return ", ".join(area.label for area in self.target.campaign.areas.all())
 
     @property
     def period(self) -> str:
@@ -138,6 +141,7 @@ class CampaignProgressReportView(CampaignReportView):
         targets = (
             Target.objects.filter(scope)
             .select_related("indicator", "area", "campaign")
+            .prefetch_related("campaign__areas")
             .order_by("indicator__name", "area__path", "pk")
         )
         return [ProgressRow(progress(target)) for target in targets]
