@@ -8,8 +8,9 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 VENV_PYTHON := .venv/bin/python
 MANAGE := $(VENV_PYTHON) manage.py
 # Debian packages the project needs at run time or for its own commands:
-# gettext for the interface catalogs.
-DEBIAN_PACKAGES := gettext
+# gettext compiles catalogs; pango and harfbuzz render PDFs (WeasyPrint);
+# poppler-utils reads them back in tests (pdffonts, pdftoppm).
+DEBIAN_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 
 export UV_PYTHON_DOWNLOADS := never
 

@@ -37,6 +37,7 @@ class PolicyExplainerPage(MaterialPage):
     do. Readers find it by topic; officers print it for village meetings."""
 
     material_prefix = "EXP"
+    article_template = "content/articles/policy_explainer.html"
     search_text_fields = ("summary", "body")
 
     summary = models.TextField(

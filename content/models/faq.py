@@ -55,6 +55,7 @@ class FAQAnswerPage(MaterialPage):
     page title is the question."""
 
     material_prefix = "FAQ"
+    article_template = "content/articles/faq_answer.html"
     search_text_fields = ("short_answer", "full_answer")
 
     short_answer = models.TextField(

@@ -3,10 +3,13 @@ and a version (its published revision)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.http import HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 
 from modelcluster.fields import ParentalManyToManyField
@@ -19,6 +22,7 @@ from content.models.material_code import (
 )
 from content.models.snippets import LegalProvision
 from content.panels import WhereUsedPanel
+from content.pdf import pdf_bytes
 from locales.permissions import restrict_form_to_languages
 
 
@@ -51,10 +55,13 @@ class MaterialPageForm(WagtailAdminPageForm):
             field.help_text = _("Assigned when the piece was created; never changes.")
 
 
-class MaterialPage(Page):
+class MaterialPage(RoutablePageMixin, Page):
     """Base of every piece of material (explainers, radio scripts, FAQ answers)."""
 
     material_prefix = ""
+    # The piece's text, shared by its web page and its PDF.
+    article_template = ""
+    pdf_template = "content/pdf/piece.html"
     # Translated fields whose text search matches, besides the title.
     search_text_fields: tuple[str, ...] = ()
 
@@ -148,6 +155,16 @@ class MaterialPage(Page):
             for length in range(self.steplen, len(self.path) + 1, self.steplen)
         ]
         return PageViewRestriction.objects.filter(page__path__in=paths)
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The piece as a PDF in the visitor's language, to print."""
+        language = translation.get_language()
+        response = HttpResponse(pdf_bytes(self, request, language), "application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="{self.material_code or self.slug}-{language}.pdf"'
+        )
+        return response
 
     @property
     def version_date(self):

@@ -61,6 +61,8 @@ class RadioScriptPage(MaterialPage):
     and sound cues and pauses, with a recording per language."""
 
     material_prefix = "RAD"
+    article_template = "content/articles/radio_script.html"
+    pdf_template = "content/pdf/broadcaster_sheet.html"
     search_text_fields = ("body", "notes")
 
     class Format(models.TextChoices):

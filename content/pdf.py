@@ -1,0 +1,90 @@
+"""A piece of material as a PDF in one language.
+
+WeasyPrint renders the piece's print template with the fonts shipped in
+`content/static/content/fonts` (Noto, SIL Open Font License), so Vietnamese
+marks, Ede and Jarai breves, Tai Viet and Khmer come out the same on every
+machine. A PDF is stored under the digest of the HTML it was made from: the
+same text, version and language give the same file, served again without
+rendering; any edit gives a new file.
+"""
+
+import hashlib
+import mimetypes
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+import segno
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+PDF_DIR = "pdf"
+
+
+class PDFFetchRefused(ValueError):
+    pass
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code of `url` as an SVG data URI."""
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def pdf_html(page, request, language: str) -> str:
+    """The print HTML of `page` in `language`."""
+    with translation.override(language):
+        context = page.get_context(request)
+        url = request.build_absolute_uri(page.get_url(request))
+        context.update(pdf=True, page_url=url, qr_code=qr_data_uri(url))
+        return render_to_string(page.pdf_template, context, request=request)
+
+
+def pdf_bytes(page, request, language: str) -> bytes:
+    """The PDF, from the store when this exact HTML was rendered before."""
+    html = pdf_html(page, request, language)
+    key = hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()[:20]
+    name = f"{PDF_DIR}/{language}/{page.material_code or page.pk}-{key}.pdf"
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    data = HTML(
+        string=html, base_url="file:///", url_fetcher=LocalFilesFetcher()
+    ).write_pdf()
+    default_storage.save(name, ContentFile(data))
+    return data
+
+
+class LocalFilesFetcher(URLFetcher):
+    """WeasyPrint's fetcher, limited to data URIs, static files and media:
+    rendering never reaches out to the network or elsewhere on disk."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = unquote(urlsplit(url).path)
+        if ".." not in PurePosixPath(path).parts:
+            data = _static(path) or _media(path)
+            if data is not None:
+                mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, data, {"Content-Type": mime_type})
+        raise PDFFetchRefused(f"Not a local file: {url}")
+
+
+def _static(path: str) -> bytes | None:
+    if not path.startswith("/static/"):
+        return None
+    found = finders.find(path.removeprefix("/static/"))
+    return Path(found).read_bytes() if found else None
+
+
+def _media(path: str) -> bytes | None:
+    name = path.removeprefix("/media/")
+    if not path.startswith("/media/") or not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as media:
+        return media.read()
