@@ -20,7 +20,10 @@ demo: install
 	$(MANAGE) load_demo
 	$(MAKE) --no-print-directory run
 
+# The web server, with a worker beside it for background work (field kits).
 run:
+	$(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: deps

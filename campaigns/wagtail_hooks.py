@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -25,6 +25,7 @@ from campaigns.reports.outcomes import OutcomesReportView
 from campaigns.reports.progress import CampaignProgressReportView
 from campaigns.reports.sessions import SessionsReportView
 from campaigns.reports.where_used import WhereUsedReportView
+from campaigns.views.field_kits import FieldKitDetailView, FieldKitIndexView
 
 
 class CampaignViewSet(ModelViewSet):
@@ -105,6 +106,19 @@ class PartnerViewSet(ModelViewSet):
     form_fields = ["name"]
 
 
+class FieldKitViewSet(ViewSet):
+    """Field kits: a campaign's material in chosen languages, in one ZIP."""
+
+    icon = "download"
+    menu_label = _("Field kits")
+
+    def get_urlpatterns(self):
+        return [
+            path("", FieldKitIndexView.as_view(), name="index"),
+            path("<int:pk>/", FieldKitDetailView.as_view(), name="detail"),
+        ]
+
+
 class CampaignsGroup(ViewSetGroup):
     menu_label = _("Campaigns")
     menu_icon = "calendar-alt"
@@ -117,6 +131,7 @@ class CampaignsGroup(ViewSetGroup):
         IndicatorViewSet("indicators"),
         AreaViewSet("areas"),
         PartnerViewSet("partners"),
+        FieldKitViewSet("field_kits"),
     )
 
 

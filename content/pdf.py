@@ -13,10 +13,13 @@ import mimetypes
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.utils import translation
 
 import segno
@@ -52,11 +55,16 @@ def pdf_bytes(page, request, language: str) -> bytes:
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as stored:
             return stored.read()
-    data = HTML(
-        string=html, base_url="file:///", url_fetcher=LocalFilesFetcher()
-    ).write_pdf()
+    data = render_pdf(html)
     default_storage.save(name, ContentFile(data))
     return data
+
+
+def render_pdf(html: str) -> bytes:
+    """Any print HTML of the project as PDF, with its fonts and images."""
+    return HTML(
+        string=html, base_url="file:///", url_fetcher=LocalFilesFetcher()
+    ).write_pdf()
 
 
 class LocalFilesFetcher(URLFetcher):
@@ -88,3 +96,13 @@ def _media(path: str) -> bytes | None:
         return None
     with default_storage.open(name, "rb") as media:
         return media.read()
+
+
+def site_request(page) -> HttpRequest:
+    """A request for `page` on its site, to render it outside a visit (a
+    field kit built in the background)."""
+    site = page.get_site()
+    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    request = RequestFactory().get("/", HTTP_HOST=host, secure=site.port == 443)
+    request.user = AnonymousUser()
+    return request

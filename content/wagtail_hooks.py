@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import Audience, LegalProvision, Topic
+from content.models import Audience, LegalProvision, PrintRun, Topic
 from content.reports import LegalReviewReportView
 
 
@@ -39,10 +39,20 @@ class LegalProvisionViewSet(SnippetViewSet):
     search_fields = ["number", "article"]
 
 
-class MaterialSnippets(SnippetViewSetGroup):
-    """What material refers to: topics, audiences, legal provisions."""
+class PrintRunViewSet(SnippetViewSet):
+    """Copies printed of a piece, per language and version."""
 
-    items = (TopicViewSet, AudienceViewSet, LegalProvisionViewSet)
+    model = PrintRun
+    icon = "print"
+    list_display = ["piece", "language", "copies", "printed_on", "printer"]
+    list_filter = ["language"]
+
+
+class MaterialSnippets(SnippetViewSetGroup):
+    """What material refers to: topics, audiences, legal provisions; and
+    what was printed of it."""
+
+    items = (TopicViewSet, AudienceViewSet, LegalProvisionViewSet, PrintRunViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Material")
     menu_name = "material"

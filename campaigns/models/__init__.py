@@ -2,6 +2,7 @@
 
 from campaigns.models.areas import LEVEL_ORDER, Area
 from campaigns.models.campaigns import Campaign, ToolkitItem
+from campaigns.models.field_kits import FieldKit
 from campaigns.models.indicators import Indicator, Measurement, Target
 from campaigns.models.sessions import (
     MaterialUse,
@@ -18,6 +19,7 @@ __all__ = [
     "LEVEL_ORDER",
     "Area",
     "Campaign",
+    "FieldKit",
     "Indicator",
     "MaterialUse",
     "Measurement",

@@ -246,12 +246,21 @@ class MaterialUse(Orderable):
         validators=[MinValueValidator(1)],
         help_text=_("Copies handed out, or times broadcast or played."),
     )
+    print_run = models.ForeignKey(
+        "content.PrintRun",
+        verbose_name=_("from print run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="material_uses",
+    )
 
     panels = [
         PageChooserPanel("piece", page_type=[m._meta.label for m in MATERIAL_MODELS]),
         FieldPanel("language"),
         FieldPanel("format"),
         FieldPanel("quantity"),
+        FieldPanel("print_run"),
     ]
 
     class Meta(Orderable.Meta):
@@ -261,6 +270,13 @@ class MaterialUse(Orderable):
 
     def clean(self):
         super().clean()
+        if self.print_run_id and (
+            self.print_run.piece_id != self.piece_id
+            or self.print_run.language != self.language
+        ):
+            raise ValidationError(
+                {"print_run": _("That print run is of another piece or language.")}
+            )
         if self.piece_id and not isinstance(
             self.piece.specific, tuple(MATERIAL_MODELS)
         ):

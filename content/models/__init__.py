@@ -5,6 +5,7 @@ from content.models.faq import FAQAnswerPage, FAQIndexPage
 from content.models.home import HomePage
 from content.models.material import MaterialPage
 from content.models.material_code import MaterialCode
+from content.models.print_runs import PrintRun
 from content.models.radio import RadioRecording, RadioScriptIndexPage, RadioScriptPage
 from content.models.search import SearchDocument
 from content.models.snippets import Audience, LegalProvision, Topic
@@ -24,6 +25,7 @@ __all__ = [
     "MaterialCode",
     "MaterialPage",
     "PolicyExplainerPage",
+    "PrintRun",
     "RadioRecording",
     "RadioScriptIndexPage",
     "RadioScriptPage",

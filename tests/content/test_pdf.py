@@ -12,6 +12,7 @@ import zxingcpp
 from fontTools.ttLib import TTFont
 from PIL import Image
 
+from content.models import PrintRun
 from locales.registry import load_languages
 from tests.factories import (
     FAQAnswerPageFactory,
@@ -148,3 +149,11 @@ def test_the_broadcaster_sheet_puts_notes_first_and_sets_cues_apart(
     text = poppler("pdftotext", data, tmp_path, "-enc", "UTF-8")
     assert text.index("Đọc chậm, rõ ràng.") < text.index("[Nhạc hiệu, 5 s]")
     assert "PHÁT THANH VIÊN" in text
+
+
+def test_a_print_run_records_the_version_printed(pieces):
+    explainer = pieces["explainers"]
+    explainer.refresh_from_db()
+    run = PrintRun.objects.create(piece=explainer, language="rad", copies=200)
+    assert run.revision_id is not None
+    assert run.revision_id == explainer.live_revision_id

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.sitemaps",
 ]
 
@@ -168,3 +170,7 @@ WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
 # Loa's page translations are fields on one page (modeltranslation), not
 # Wagtail's tree-per-locale i18n, so Wagtail's own i18n stays off.
 WAGTAIL_I18N_ENABLED = False
+
+# Background work (field kits): stored in the database, run by
+# `manage.py db_worker` (`make run` starts one beside the web server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

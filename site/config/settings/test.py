@@ -23,3 +23,6 @@ for cache in CACHES.values():  # noqa: F405
 
 # Nothing is collected in tests: whitenoise serves from the finders.
 STATIC_ROOT = None
+
+# Tasks run at once, inside the request that queues them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

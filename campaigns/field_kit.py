@@ -1,0 +1,304 @@
+"""Field kits: plan what goes in, build the ZIP, and tell when a newer
+version of anything in it makes the kit superseded.
+
+A kit holds, for each chosen language, the PDF of every toolkit piece, the
+recording of each radio script that has one, an FAQ card sheet (the FAQ
+answers in the toolkit or on its topics) and an index (HTML and CSV) of
+every item's code, language, version and translation state. Kits with the
+same plan are built once and served again.
+"""
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page
+
+from django_tasks import task
+
+from campaigns.models import Campaign, FieldKit
+from content.models import FAQAnswerPage, RadioRecording, RadioScriptPage
+from content.pdf import pdf_bytes, render_pdf, site_request
+from locales.matrix import rank
+from locales.registry import source_language
+from locales.source_text import digest
+from locales.states import states_for, target_languages
+
+
+class FieldKitError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class KitItem:
+    kind: str  # "pdf", "audio" or "faq_cards"
+    object_id: int  # the piece, or the recording; 0 for the FAQ cards
+    filename: str
+    code: str
+    title: str
+    language: str
+    version: str
+    version_date: str
+    state: str
+
+
+def check_languages(languages: list[str]) -> list[str]:
+    known = [source_language().code, *target_languages()]
+    unknown = [code for code in languages if code not in known]
+    if unknown or not languages:
+        raise FieldKitError(
+            _("Unknown languages: %(codes)s. Choose among %(known)s.")
+            % {"codes": ", ".join(unknown) or "—", "known": ", ".join(known)}
+        )
+    return sorted(set(languages))
+
+
+def plan(campaign: Campaign, languages: list[str]) -> list[KitItem]:
+    """Everything the kit would hold now."""
+    languages = check_languages(languages)
+    pieces = [item.piece.specific for item in campaign.toolkit.select_related("piece")]
+    if not pieces:
+        raise FieldKitError(_("The campaign's toolkit is empty."))
+    states = _worst_states(pieces)
+    items = []
+    for piece in pieces:
+        for language in languages:
+            items.append(_pdf_item(piece, language, states))
+            if isinstance(piece, RadioScriptPage):
+                recording = piece.recordings.filter(language=language).first()
+                if recording is not None:
+                    items.append(_audio_item(piece, recording))
+    answers = _faq_answers(pieces)
+    if answers:
+        for language in languages:
+            items.append(_faq_item(answers, language, states))
+    return items
+
+
+def fingerprint(items: list[KitItem]) -> str:
+    return digest(json.dumps([asdict(item) for item in items], sort_keys=True))
+
+
+def request_kit(campaign: Campaign, languages: list[str], user=None) -> FieldKit:
+    """The kit for these languages as things stand: an existing build of the
+    same plan, or a new one queued to build in the background."""
+    items = plan(campaign, languages)
+    key = fingerprint(items)
+    for kit in campaign.field_kits.filter(fingerprint=key).exclude(
+        status=FieldKit.Status.FAILED
+    ):
+        return kit
+    kit = FieldKit.objects.create(
+        campaign=campaign,
+        languages=check_languages(languages),
+        manifest=[asdict(item) for item in items],
+        fingerprint=key,
+        requested_by=user,
+    )
+    build_field_kit.enqueue(kit.pk)
+    return kit
+
+
+@task()
+def build_field_kit(kit_id: int) -> None:
+    """Build a queued kit, in the background."""
+    build(FieldKit.objects.get(pk=kit_id))
+
+
+def build(kit: FieldKit) -> FieldKit:
+    """Write the kit's ZIP, saving progress as it goes."""
+    kit.status, kit.progress = FieldKit.Status.BUILDING, 0
+    kit.save(update_fields=["status", "progress"])
+    items = [KitItem(**entry) for entry in kit.manifest]
+    buffer = io.BytesIO()
+    try:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for done, item in enumerate(items, start=1):
+                archive.writestr(item.filename, _item_bytes(item))
+                kit.progress = round(95 * done / len(items))
+                kit.save(update_fields=["progress"])
+            archive.writestr("index.csv", index_csv(items))
+            archive.writestr(
+                "index.html",
+                render_to_string(
+                    "campaigns/field_kit/index.html", {"kit": kit, "items": items}
+                ),
+            )
+    except Exception as error:
+        kit.status, kit.error = FieldKit.Status.FAILED, str(error)
+        kit.save(update_fields=["status", "error"])
+        raise
+    languages = "-".join(kit.languages)
+    name = f"field-kit-{kit.campaign_id}-{languages}-{kit.fingerprint[:8]}.zip"
+    kit.file.save(name, ContentFile(buffer.getvalue()), save=False)
+    kit.status, kit.progress, kit.built_at = FieldKit.Status.READY, 100, timezone.now()
+    kit.save()
+    return kit
+
+
+def changes_since(kit: FieldKit) -> list[str]:
+    """What is newer now than in the kit: empty while the kit is current."""
+    try:
+        current = {
+            (i.kind, i.code, i.language): i for i in plan(kit.campaign, kit.languages)
+        }
+    except FieldKitError as error:
+        return [str(error)]
+    built = {(i["kind"], i["code"], i["language"]): i for i in kit.manifest}
+    changes = []
+    for key, item in current.items():
+        label = _item_label(item)
+        if key not in built:
+            changes.append(_("%(item)s: new in the kit") % {"item": label})
+        elif built[key]["version"] != item.version:
+            changes.append(_("%(item)s: newer version") % {"item": label})
+        elif built[key]["state"] != item.state:
+            changes.append(
+                _("%(item)s: translation now %(state)s")
+                % {"item": label, "state": item.state}
+            )
+    for key, entry in built.items():
+        if key not in current:
+            changes.append(
+                _("%(item)s: no longer in the toolkit")
+                % {"item": _item_label(KitItem(**entry))}
+            )
+    return changes
+
+
+def index_csv(items: list[KitItem]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["file", "code", "title", "language", "version", "version_date", "state"]
+    )
+    for item in items:
+        writer.writerow(
+            [
+                item.filename,
+                item.code,
+                item.title,
+                item.language,
+                item.version,
+                item.version_date,
+                item.state,
+            ]
+        )
+    return out.getvalue()
+
+
+def _item_label(item: KitItem) -> str:
+    names = {"pdf": item.code, "audio": f"{item.code} audio", "faq_cards": "FAQ cards"}
+    return f"{names[item.kind]} ({item.language})"
+
+
+def _pdf_item(piece, language, states) -> KitItem:
+    with translation.override(language):
+        title = piece.title
+    return KitItem(
+        kind="pdf",
+        object_id=piece.pk,
+        filename=f"pdf/{piece.material_code}-{language}.pdf",
+        code=piece.material_code,
+        title=title,
+        language=language,
+        version=str(piece.live_revision_id),
+        version_date=f"{piece.last_published_at:%Y-%m-%d}"
+        if piece.last_published_at
+        else "",
+        state=_state(piece, language, states),
+    )
+
+
+def _audio_item(piece, recording) -> KitItem:
+    extension = PurePosixPath(recording.audio.file.name).suffix
+    return KitItem(
+        kind="audio",
+        object_id=recording.pk,
+        filename=f"audio/{piece.material_code}-{recording.language}{extension}",
+        code=piece.material_code,
+        title=recording.audio.title,
+        language=recording.language,
+        version=f"{recording.audio_id}:{recording.script_digest[:12]}",
+        version_date=f"{recording.audio.created_at:%Y-%m-%d}",
+        state="outdated" if recording.is_outdated else "current",
+    )
+
+
+def _faq_answers(pieces) -> list[FAQAnswerPage]:
+    in_toolkit = [piece.pk for piece in pieces if isinstance(piece, FAQAnswerPage)]
+    topics = {topic.pk for piece in pieces for topic in piece.topics.all()}
+    return list(
+        FAQAnswerPage.objects.live()
+        .filter(Q(pk__in=in_toolkit) | Q(topics__in=topics))
+        .distinct()
+        .order_by("material_code")
+    )
+
+
+def _faq_item(answers, language, states) -> KitItem:
+    return KitItem(
+        kind="faq_cards",
+        object_id=0,
+        filename=f"faq-cards-{language}.pdf",
+        code="",
+        title=_("FAQ cards"),
+        language=language,
+        version=",".join(
+            f"{answer.pk}:{answer.live_revision_id}" for answer in answers
+        ),
+        version_date=max(
+            (f"{a.last_published_at:%Y-%m-%d}" for a in answers if a.last_published_at),
+            default="",
+        ),
+        state="",
+    )
+
+
+def _worst_states(pieces) -> dict:
+    by_model = {}
+    for piece in pieces:
+        by_model.setdefault(type(piece), []).append(piece)
+    worst = {}
+    for group in by_model.values():
+        for (pk, _field, language), value in states_for(group).items():
+            current = worst.get((pk, language))
+            if current is None or rank(value.state) < rank(current):
+                worst[(pk, language)] = value.state
+    return worst
+
+
+def _state(piece, language, states) -> str:
+    if language == source_language().code:
+        return "source"
+    state = states.get((piece.pk, language))
+    return state.value if state else "missing"
+
+
+def _item_bytes(item: KitItem) -> bytes:
+    if item.kind == "pdf":
+        piece = Page.objects.get(pk=item.object_id).specific
+        return pdf_bytes(piece, site_request(piece), item.language)
+    if item.kind == "audio":
+        recording = RadioRecording.objects.select_related("audio").get(
+            pk=item.object_id
+        )
+        with recording.audio.file.open("rb") as audio:
+            return audio.read()
+    ids = [int(entry.split(":")[0]) for entry in item.version.split(",")]
+    answers = FAQAnswerPage.objects.filter(pk__in=ids).order_by("material_code")
+    with translation.override(item.language):
+        html = render_to_string(
+            "campaigns/field_kit/faq_cards.html",
+            {"answers": answers, "language": item.language},
+        )
+    return render_pdf(html)

@@ -1,0 +1,88 @@
+"""Field kits in the admin: ask for one, watch it build, download it."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from campaigns.field_kit import FieldKitError, changes_since, request_kit
+from campaigns.models import Campaign, FieldKit
+from locales.fields import language_code_choices
+
+
+class FieldKitForm(forms.Form):
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"), queryset=Campaign.objects.all()
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=language_code_choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class FieldKitViewMixin(WagtailAdminTemplateMixin):
+    header_icon = "download"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("field_kits:index"), "label": _("Field kits")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class FieldKitIndexView(FieldKitViewMixin, FormView):
+    """Officers pick a campaign and languages; the kit builds in the
+    background and is kept until something in it changes."""
+
+    template_name = "campaigns/field_kit/admin_index.html"
+    form_class = FieldKitForm
+    page_title = _("Field kits")
+
+    def form_valid(self, form):
+        try:
+            kit = request_kit(
+                form.cleaned_data["campaign"],
+                form.cleaned_data["languages"],
+                self.request.user,
+            )
+        except FieldKitError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        return redirect("field_kits:detail", pk=kit.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["kits"] = FieldKit.objects.select_related("campaign")[:20]
+        return context
+
+
+class FieldKitDetailView(FieldKitViewMixin, TemplateView):
+    """One kit: its progress while it builds, then its download, and
+    whether anything in it has a newer version since."""
+
+    template_name = "campaigns/field_kit/admin_detail.html"
+    page_title = _("Field kit")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kit = get_object_or_404(
+            FieldKit.objects.select_related("campaign"), pk=kwargs["pk"]
+        )
+        context["kit"] = kit
+        context["building"] = kit.status in (
+            FieldKit.Status.QUEUED,
+            FieldKit.Status.BUILDING,
+        )
+        if kit.status == FieldKit.Status.READY:
+            context["changes"] = changes_since(kit)
+        if kit.status == FieldKit.Status.FAILED:
+            messages.error(
+                self.request, _("The kit could not be built: %s") % kit.error
+            )
+        return context

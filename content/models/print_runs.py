@@ -1,0 +1,72 @@
+"""Print runs: how many copies of which version were printed."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+
+from locales.models import language_choices
+
+MATERIAL_PAGE_TYPES = [
+    "content.PolicyExplainerPage",
+    "content.RadioScriptPage",
+    "content.FAQAnswerPage",
+]
+
+
+class PrintRun(models.Model):
+    """Copies of a piece printed in one language, in the version that was
+    live when they were printed. Sessions that hand them out say so in their
+    material use."""
+
+    piece = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("piece"),
+        on_delete=models.PROTECT,
+        related_name="print_runs",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("version"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    copies = models.PositiveIntegerField(_("copies"), validators=[MinValueValidator(1)])
+    printed_on = models.DateField(_("printed on"), default=timezone.localdate)
+    printer = models.CharField(_("printed by"), max_length=160, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        PageChooserPanel("piece", page_type=MATERIAL_PAGE_TYPES),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("copies")]),
+        FieldRowPanel([FieldPanel("printed_on"), FieldPanel("printer")]),
+    ]
+
+    class Meta:
+        ordering = ["-printed_on", "-pk"]
+        verbose_name = _("print run")
+        verbose_name_plural = _("print runs")
+
+    def __str__(self):
+        return (
+            f"{self.piece.title} [{self.language}] × {self.copies} ({self.printed_on})"
+        )
+
+    def save(self, *args, **kwargs):
+        if self.revision_id is None:
+            self.revision_id = self.piece.live_revision_id
+        super().save(*args, **kwargs)

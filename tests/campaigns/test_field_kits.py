@@ -1,0 +1,117 @@
+"""Field kits: exactly the expected files, an index that matches, one build
+per plan, and a kit that says when it is superseded."""
+
+import csv
+import io
+import zipfile
+
+from django.core.management import CommandError, call_command
+
+import pytest
+
+from campaigns.field_kit import FieldKitError, changes_since, request_kit
+from campaigns.models import FieldKit, ToolkitItem
+from content.models import RadioRecording
+from tests.content.test_radio_scripts import document, wav_bytes
+from tests.factories import (
+    CampaignFactory,
+    FAQAnswerPageFactory,
+    PolicyExplainerPageFactory,
+    RadioScriptPageFactory,
+)
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.fixture
+def campaign(explainer_index, faq_index, radio_index):
+    campaign = CampaignFactory()
+    explainer = PolicyExplainerPageFactory(parent=explainer_index)
+    radio = RadioScriptPageFactory(parent=radio_index)
+    faq = FAQAnswerPageFactory(parent=faq_index)
+    RadioRecording.objects.create(
+        page=radio, language="rad", audio=document("loa-rad.wav", wav_bytes(1))
+    )
+    for piece in (explainer, radio, faq):
+        ToolkitItem.objects.create(campaign=campaign, piece=piece)
+    campaign.pieces = {"explainer": explainer, "radio": radio, "faq": faq}
+    return campaign
+
+
+def zip_names(kit) -> set[str]:
+    with kit.file.open("rb") as built, zipfile.ZipFile(built) as archive:
+        return set(archive.namelist())
+
+
+def test_the_kit_holds_exactly_the_expected_files(campaign):
+    kit = request_kit(campaign, ["vi", "rad"])
+    kit.refresh_from_db()
+    assert kit.status == FieldKit.Status.READY and kit.progress == 100
+    codes = [piece.material_code for piece in campaign.pieces.values()]
+    expected = {f"pdf/{code}-{lang}.pdf" for code in codes for lang in ("vi", "rad")}
+    expected |= {
+        f"audio/{campaign.pieces['radio'].material_code}-rad.wav",
+        "faq-cards-vi.pdf",
+        "faq-cards-rad.pdf",
+        "index.csv",
+        "index.html",
+    }
+    assert zip_names(kit) == expected
+    with kit.file.open("rb") as built, zipfile.ZipFile(built) as archive:
+        rows = list(csv.DictReader(io.StringIO(archive.read("index.csv").decode())))
+        assert archive.read(f"pdf/{codes[0]}-rad.pdf").startswith(b"%PDF-")
+    assert {row["file"] for row in rows} == expected - {"index.csv", "index.html"}
+    explainer_rad = next(
+        row for row in rows if row["file"] == f"pdf/{codes[0]}-rad.pdf"
+    )
+    assert explainer_rad["state"] == "missing"
+    explainer = campaign.pieces["explainer"]
+    explainer.refresh_from_db()
+    assert explainer_rad["version"] == str(explainer.live_revision_id)
+
+
+def test_the_same_kit_is_built_once(campaign):
+    first = request_kit(campaign, ["vi"])
+    assert request_kit(campaign, ["vi"]) == first
+    assert FieldKit.objects.count() == 1
+
+
+def test_a_newer_version_supersedes_the_kit(admin_client, campaign):
+    kit = request_kit(campaign, ["vi"])
+    assert changes_since(kit) == []
+    explainer = campaign.pieces["explainer"]
+    explainer.summary_vi = "Bản mới của phần tóm tắt."
+    explainer.save_revision().publish()
+    assert changes_since(kit) == [f"{explainer.material_code} (vi): newer version"]
+    html = admin_client.get(f"/admin/field_kits/{kit.pk}/").content.decode()
+    assert "help-warning" in html and explainer.material_code in html
+    assert request_kit(campaign, ["vi"]) != kit
+
+
+def test_unknown_languages_and_campaigns_are_clear_errors(campaign, tmp_path):
+    with pytest.raises(FieldKitError, match="Unknown languages: xx"):
+        request_kit(campaign, ["vi", "xx"])
+    with pytest.raises(CommandError, match="No campaign “999”"):
+        call_command("build_field_kit", "999", "--languages", "vi")
+    with pytest.raises(CommandError, match="Unknown languages: zz"):
+        call_command("build_field_kit", str(campaign.pk), "--languages", "zz")
+    output = tmp_path / "kit.zip"
+    call_command(
+        "build_field_kit",
+        str(campaign.pk),
+        "--languages",
+        "vi",
+        "--output",
+        str(output),
+    )
+    assert "index.html" in zipfile.ZipFile(output).namelist()
+
+
+def test_an_officer_asks_for_a_kit_from_the_admin(admin_client, campaign):
+    response = admin_client.post(
+        "/admin/field_kits/", {"campaign": campaign.pk, "languages": ["vi"]}
+    )
+    kit = FieldKit.objects.get()
+    assert response["Location"] == f"/admin/field_kits/{kit.pk}/"
+    html = admin_client.get(response["Location"]).content.decode()
+    assert kit.file.url in html
