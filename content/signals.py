@@ -1,9 +1,13 @@
-"""Keep the search index in step with what is published."""
+"""Keep the search index and the page cache in step with what is published."""
 
-from wagtail.signals import page_published, page_unpublished
+from django.db.models.signals import post_delete, post_save
 
-from content.models import MaterialPage
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from content.models import Audience, LegalProvision, MaterialPage, Topic
 from content.models.search import update_search_document
+from content.page_cache import start_new_generation
 
 
 def reindex_material(sender, instance, **kwargs):
@@ -14,3 +18,12 @@ def reindex_material(sender, instance, **kwargs):
 def connect_signals() -> None:
     page_published.connect(reindex_material, dispatch_uid="content-search-publish")
     page_unpublished.connect(reindex_material, dispatch_uid="content-search-unpublish")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(start_new_generation, dispatch_uid=f"page-cache-{signal}")
+    post_delete.connect(
+        start_new_generation, sender=Page, dispatch_uid="page-cache-del"
+    )
+    for model in (Topic, Audience, LegalProvision):
+        post_save.connect(
+            start_new_generation, sender=model, dispatch_uid=f"page-cache-{model}"
+        )

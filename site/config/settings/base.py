@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "content.page_cache.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -155,6 +156,10 @@ CACHES = {
     # Wagtail looks image renditions up here before asking the database.
     "renditions": cache_from_environment(),
 }
+
+# Anonymous visitors' pages stay cached this long at most; any publish
+# starts a new cache generation at once (see content/page_cache.py).
+PUBLIC_PAGE_CACHE_SECONDS = 24 * 60 * 60
 
 WAGTAIL_SITE_NAME = "Loa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

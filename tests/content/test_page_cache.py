@@ -1,0 +1,87 @@
+"""Anonymous visitors get cached pages, never older than the last publish."""
+
+from django.contrib.auth import get_user_model
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from tests.factories import PolicyExplainerPageFactory, TopicFactory
+
+
+@pytest.fixture
+def explainer(explainer_index):
+    return PolicyExplainerPageFactory(parent=explainer_index, summary_vi="Bản đầu.")
+
+
+def visit(client, path):
+    response = client.get(path)
+    return response, response.get("X-Loa-Cache")
+
+
+def test_a_second_visit_is_served_from_the_cache_per_language(
+    client, explainer, django_assert_num_queries
+):
+    url = f"/vi/explainers/{explainer.slug}/"
+    assert visit(client, url)[1] == "miss"
+    with django_assert_num_queries(0):
+        response, state = visit(client, url)
+    assert state == "hit" and "Bản đầu." in response.content.decode()
+    assert response["Content-Language"] == "vi"
+    assert visit(client, f"/rad/explainers/{explainer.slug}/")[1] == "miss"
+
+
+def test_publishing_shows_the_new_text_at_once_everywhere(client, explainer):
+    page_url = f"/vi/explainers/{explainer.slug}/"
+    index_url = "/vi/explainers/"
+    visit(client, page_url)
+    visit(client, index_url)
+    explainer.title_vi = "Tiêu đề mới"
+    explainer.summary_vi = "Bản mới."
+    explainer.save_revision().publish()
+    response, state = visit(client, page_url)
+    assert state == "miss" and "Bản mới." in response.content.decode()
+    assert "Tiêu đề mới" in visit(client, index_url)[0].content.decode()
+
+
+def test_unpublishing_and_moving_start_afresh(client, explainer, faq_index):
+    url = f"/vi/explainers/{explainer.slug}/"
+    visit(client, url)
+    explainer.unpublish()
+    assert client.get(url).status_code == 404
+    explainer.save_revision().publish()
+    visit(client, url)
+    explainer.move(faq_index, pos="last-child")
+    moved = client.get(url)
+    assert (moved.status_code, moved["Location"]) == (301, f"/vi/faq/{explainer.slug}/")
+
+
+def test_renaming_a_topic_refreshes_the_pages(client, explainer):
+    topic = TopicFactory(name_vi="Chủ đề cũ")
+    explainer.topics.add(topic)
+    explainer.save_revision().publish()
+    url = f"/vi/explainers/{explainer.slug}/"
+    assert "Chủ đề cũ" in visit(client, url)[0].content.decode()
+    topic.name_vi = "Chủ đề mới"
+    topic.save()
+    assert "Chủ đề mới" in visit(client, url)[0].content.decode()
+
+
+def test_logged_in_users_and_queries_are_never_cached(client, explainer):
+    url = f"/vi/explainers/{explainer.slug}/"
+    client.force_login(get_user_model().objects.create_user("editor"))
+    assert visit(client, url)[1] is None
+    client.logout()
+    assert visit(client, "/vi/search/?q=bảo hiểm")[1] is None
+    assert visit(client, "/vi/no-such-page/")[1] is None
+
+
+def test_a_password_protected_page_is_not_cached(client, explainer):
+    PageViewRestriction.objects.create(
+        page=explainer,
+        restriction_type="password",
+        password="loa",  # noqa: S106
+    )
+    url = f"/vi/explainers/{explainer.slug}/"
+    assert visit(client, url)[1] is None
+    assert visit(client, url)[1] is None
