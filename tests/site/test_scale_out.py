@@ -1,0 +1,184 @@
+"""Two app servers, one PostgreSQL and one Redis: what is done through one is
+seen through the other at once.
+
+Runs where the suite runs against PostgreSQL and Redis (`DATABASE_URL` and
+`REDIS_URL`, as `.ci/run` sets them); on the embedded SQLite default there is
+no shared cache to test.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    streamfield,
+)
+
+import pytest
+import requests
+
+from campaigns.models import OutreachSession
+from locales.registry import load_languages
+from tests.factories import CampaignFactory, PolicyExplainerPageFactory, area
+
+ROOT = Path(__file__).parents[2]
+shared_services = pytest.mark.skipif(
+    not (
+        os.environ.get("REDIS_URL")
+        and os.environ.get("DATABASE_URL", "").startswith("postgres")
+    ),
+    reason="needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_url() -> str:
+    """The test database, which the servers must share with this test."""
+    db = settings.DATABASES["default"]
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.fixture
+def servers(tmp_path):
+    """Two gunicorn servers on different ports; their base URLs."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": database_url(),
+        "MEDIA_ROOT": str(tmp_path),
+    }
+    processes, urls = [], []
+    for _ in range(2):
+        port = free_port()
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "config.wsgi",
+                    "--chdir",
+                    str(ROOT / "site"),
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "1",
+                    "--no-control-socket",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=(tmp_path / f"gunicorn-{port}.log").open("w"),
+            )
+        )
+        urls.append(f"http://127.0.0.1:{port}")
+    for url in urls:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(f"{url}/healthz/", timeout=5).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            assert time.monotonic() < deadline, f"{url} did not start"
+            time.sleep(0.3)
+    yield urls
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def log_in(session, url, username, password):
+    session.get(f"{url}/admin/login/")
+    response = session.post(
+        f"{url}/admin/login/",
+        data={
+            "username": username,
+            "password": password,
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        headers={"Referer": f"{url}/admin/login/"},
+    )
+    assert response.ok
+
+
+def publish_summary(session, url, page, summary):
+    edit = f"{url}/admin/pages/{page.pk}/edit/"
+    data = querydict_from_html(session.get(edit).text, form_id="page-edit-form")
+    bodies = {
+        f"body_{language.code}": streamfield(
+            [("heading", {"text": "Ai được tham gia"})] if language.code == "vi" else []
+        )
+        for language in load_languages()
+    }
+    for key, value in nested_form_data(bodies).items():
+        data[key] = value
+    data["summary_vi"] = summary
+    data["action-publish"] = "action-publish"
+    data["csrfmiddlewaretoken"] = session.cookies["csrftoken"]
+    response = session.post(edit, data=list(data.lists()), headers={"Referer": edit})
+    assert response.ok
+
+
+@shared_services
+@pytest.mark.django_db(transaction=True)
+def test_what_one_server_does_the_other_shows_at_once(servers, explainer_index):
+    first, second = servers
+    page = PolicyExplainerPageFactory(parent=explainer_index, summary_vi="Bản đầu.")
+    # Hashed the way the servers' settings check passwords (not the tests' MD5).
+    hasher = PBKDF2PasswordHasher()
+    editor = get_user_model().objects.create_superuser("editor", "e@loa.example")
+    editor.password = hasher.encode("pw-loa-1", hasher.salt())
+    editor.save()
+    path = f"/vi/explainers/{page.slug}/"
+
+    # The second server caches the page in Redis.
+    assert "Bản đầu." in requests.get(second + path, timeout=10).text
+    assert requests.get(second + path, timeout=10).headers["X-Loa-Cache"] == "hit"
+
+    browser = requests.Session()
+    log_in(browser, first, "editor", "pw-loa-1")
+    publish_summary(browser, first, page, "Bản mới, đăng từ máy chủ thứ nhất.")
+    assert (
+        "Bản mới, đăng từ máy chủ thứ nhất."
+        in requests.get(second + path, timeout=10).text
+    )
+
+    # A session logged on one server is listed by the other.
+    campaign = CampaignFactory()
+    place = area("DLK", "Đắk Lắk", "province")
+    form = f"{first}/vi/officer/sessions/new/"
+    browser.get(form)
+    response = browser.post(
+        form,
+        data={
+            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
+            "campaign": campaign.pk,
+            "kind": "village_meeting",
+            "day": "2025-10-20",
+            "area": place.pk,
+            "attendance": "84",
+            "material-TOTAL_FORMS": "0",
+            "material-INITIAL_FORMS": "0",
+            "outcome-TOTAL_FORMS": "0",
+            "outcome-INITIAL_FORMS": "0",
+        },
+        headers={"Referer": form},
+    )
+    assert response.ok and OutreachSession.objects.count() == 1
+    listing = browser.get(f"{second}/vi/officer/sessions/").text
+    assert "Đắk Lắk" in listing and "84" in listing
