@@ -14,7 +14,7 @@ DEBIAN_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo run test install deps system-packages lint format messages check
+.PHONY: demo run bench test install deps system-packages lint format messages check
 
 demo: install
 	$(MANAGE) load_demo
@@ -25,6 +25,21 @@ run:
 	$(MANAGE) db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# A fresh database (its own SQLite file, or BENCH_DATABASE_URL: an empty
+# PostgreSQL database) with the demo and a seeded volume, then the figures.
+BENCH_DIR := /tmp/loa-bench
+BENCH_PIECES ?= 1000
+BENCH_SESSIONS ?= 100000
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk; } \
+	  || echo "wrk is missing (apt install wrk): served figures are skipped"
+	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
+	export DJANGO_SETTINGS_MODULE=config.settings.bench MEDIA_ROOT=$(BENCH_DIR)/media \
+	  DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(BENCH_DIR)/bench.sqlite3}; \
+	$(MANAGE) migrate --noinput >/dev/null && $(MANAGE) load_demo >/dev/null && \
+	$(MANAGE) generate_load_data --pieces $(BENCH_PIECES) --sessions $(BENCH_SESSIONS) && \
+	$(MANAGE) bench --output bench-results.json
 
 test: deps
 	$(VENV_PYTHON) -m pytest

@@ -1,0 +1,355 @@
+"""`python manage.py bench`: measure Loa on this machine and print a table
+with each target and whether it is met (also written as JSON).
+
+Run it through `make bench`, which builds a fresh database with the demo and
+`generate_load_data` first. Every figure is the median of several runs, with
+the minimum and maximum, and the ratio to a bare Django view.
+"""
+
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from campaigns.field_kit import build, fingerprint, plan
+from campaigns.models import Campaign, FieldKit, ToolkitItem
+from content.models import (
+    FAQAnswerPage,
+    FAQIndexPage,
+    PolicyExplainerPage,
+    RadioScriptPage,
+    TopicIndexPage,
+)
+
+RUNS = 50
+WRK_SECONDS = 10
+ROOT = Path(settings.BASE_DIR)
+
+
+@dataclass
+class Figure:
+    name: str
+    unit: str
+    runs: list[float] = field(default_factory=list)
+    queries: int | None = None
+    target: str = ""
+    passed: bool | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs) if self.runs else 0.0
+
+
+class Command(BaseCommand):
+    help = "Measure pages, admin reports, PDFs and field kits; print a table."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", default="bench-results.json")
+        parser.add_argument("--runs", type=int, default=RUNS)
+        parser.add_argument("--no-wrk", action="store_true", help="Skip wrk runs.")
+
+    def handle(self, *args, output, runs, no_wrk, **options):
+        self.runs = runs
+        urls = self.public_urls()
+        figures = []
+        without_page_cache = [
+            name for name in settings.MIDDLEWARE if "page_cache" not in name
+        ]
+        with override_settings(MIDDLEWARE=without_page_cache):
+            for name, url in urls.items():
+                figures.append(self.render(f"render {name}", url))
+        figures += self.admin_figures()
+        figures += self.pdf_figures()
+        weight = self.page_weight(urls["explainer"])
+        figures.append(weight)
+        if not no_wrk and shutil.which("wrk"):
+            figures += self.served(urls)
+        else:
+            self.stderr.write("wrk not found (apt install wrk): no served figures.")
+        self.judge(figures)
+        self.print_table(figures)
+        Path(output).write_text(
+            json.dumps(
+                [asdict(figure) | {"median": figure.median} for figure in figures],
+                indent=2,
+            )
+        )
+        self.stdout.write(f"Wrote {output}.")
+
+    # -- what is measured -------------------------------------------------
+
+    def public_urls(self) -> dict[str, str]:
+        def url(model, language="vi"):
+            page = model.objects.live().order_by("pk").first()
+            with translation.override(language):
+                return page.get_url()
+
+        return {
+            "bare view": "/bench/bare/",
+            "home": "/vi/",
+            "explainer": url(PolicyExplainerPage, "rad"),
+            "radio script": url(RadioScriptPage),
+            "FAQ answer": url(FAQAnswerPage),
+            "FAQ index": url(FAQIndexPage),
+            "topic page": url(TopicIndexPage) + "voluntary-social-insurance/",
+            "search": "/vi/search/?q=b%E1%BA%A3o+hi%E1%BB%83m",
+        }
+
+    def render(self, name, url, client=None) -> Figure:
+        client = client or Client()
+        figure = Figure(name, "ms")
+        status = client.get(url).status_code
+        if status != 200:
+            raise CommandError(f"{url} answered {status}; was the demo loaded?")
+        for _ in range(self.runs):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                client.get(url)
+                figure.runs.append(1000 * (time.perf_counter() - started))
+            figure.queries = len(queries)
+        return figure
+
+    def admin_figures(self) -> list[Figure]:
+        admin = get_user_model().objects.filter(is_superuser=True).first()
+        client = Client()
+        client.force_login(admin)
+        explainer = PolicyExplainerPage.objects.order_by("pk").first()
+        campaign = Campaign.objects.filter(name="Chiến dịch tải thử").first()
+        saved, self.runs = self.runs, max(5, self.runs // 10)
+        figures = [
+            self.render(
+                "admin translation matrix", "/admin/translations/matrix/", client
+            ),
+            self.render(
+                "admin explainer edit view",
+                f"/admin/pages/{explainer.pk}/edit/",
+                client,
+            ),
+        ]
+        if campaign is not None:
+            figures.append(
+                self.render(
+                    "admin sessions report",
+                    f"/admin/reports/sessions/?by=kind&campaign={campaign.pk}",
+                    client,
+                )
+            )
+            figures.append(
+                self.render(
+                    "admin campaign progress",
+                    f"/admin/reports/campaign-progress/?campaign={campaign.pk}",
+                    client,
+                )
+            )
+        self.runs = saved
+        return figures
+
+    def pdf_figures(self) -> list[Figure]:
+        explainer = PolicyExplainerPage.objects.order_by("pk").first()
+        with translation.override("vi"):
+            url = explainer.get_url() + "pdf/"
+        client = Client()
+        cold = Figure("PDF explainer, cold", "ms")
+        cached = Figure("PDF explainer, cached", "ms")
+        for _ in range(5):
+            if default_storage.exists("pdf/vi"):
+                for name in default_storage.listdir("pdf/vi")[1]:
+                    default_storage.delete(f"pdf/vi/{name}")
+            started = time.perf_counter()
+            client.get(url)
+            cold.runs.append(1000 * (time.perf_counter() - started))
+            started = time.perf_counter()
+            client.get(url)
+            cached.runs.append(1000 * (time.perf_counter() - started))
+        return [cold, cached, self.field_kit()]
+
+    def field_kit(self) -> Figure:
+        """A kit of 20 pieces in 3 languages, built from cold PDFs."""
+        campaign, _created = Campaign.objects.get_or_create(
+            name="Bộ tài liệu đo thử",
+            defaults={
+                "name_vi": "Bộ tài liệu đo thử",
+                "kind": "peak",
+                "starts_on": "2025-01-01",
+                "ends_on": "2025-12-31",
+                "organising_unit": "Loa",
+            },
+        )
+        pieces = PolicyExplainerPage.objects.live().order_by("pk")[:20]
+        for piece in pieces:
+            ToolkitItem.objects.get_or_create(campaign=campaign, piece=piece)
+        figure = Figure("field kit 20 pieces × 3 languages", "ms")
+        for _ in range(3):
+            if default_storage.exists("pdf"):
+                shutil.rmtree(default_storage.path("pdf"), ignore_errors=True)
+            items = plan(campaign, ["vi", "rad", "jra"])
+            kit = FieldKit.objects.create(
+                campaign=campaign,
+                languages=["jra", "rad", "vi"],
+                manifest=[asdict(item) for item in items],
+                fingerprint=fingerprint(items),
+            )
+            started = time.perf_counter()
+            build(kit)
+            figure.runs.append(1000 * (time.perf_counter() - started))
+        return figure
+
+    def page_weight(self, url) -> Figure:
+        """The explainer and everything it loads, gzip-compressed."""
+        client = Client()
+        html = client.get(url).content
+        total = len(gzip.compress(html))
+        assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
+        for asset in set(assets):
+            response = client.get(asset.decode())
+            body = (
+                b"".join(response.streaming_content)
+                if response.streaming
+                else response.content
+            )
+            total += len(gzip.compress(body))
+        figure = Figure("page weight explainer", "KB", runs=[total / 1024])
+        return figure
+
+    def served(self, urls) -> list[Figure]:
+        """Requests/s and latency under wrk, against gunicorn (2 workers)."""
+        port = _free_port()
+        server = subprocess.Popen(  # noqa: S603 — our own interpreter and args
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi",
+                "--chdir",
+                str(ROOT / "site"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--no-control-socket",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_for(f"http://127.0.0.1:{port}/healthz/")
+            figures = []
+            for name, url in urls.items():
+                rps, p50, p99 = _wrk(f"http://127.0.0.1:{port}{url}")
+                figures.append(Figure(f"served {name}", "req/s", runs=[rps]))
+                figures.append(Figure(f"served {name} p50", "ms", runs=[p50]))
+                figures.append(Figure(f"served {name} p99", "ms", runs=[p99]))
+            return figures
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+    # -- targets and output -----------------------------------------------
+
+    def judge(self, figures) -> None:
+        by_name = {figure.name: figure for figure in figures}
+        explainer = by_name["render explainer"]
+        explainer.target = "≤ 8 queries, ≤ 6 ms"
+        explainer.passed = explainer.queries <= 8 and explainer.median <= 6
+        weight = by_name["page weight explainer"]
+        weight.target, weight.passed = "≤ 30 KB", weight.median <= 30
+        matrix = by_name["admin translation matrix"]
+        matrix.target, matrix.passed = "≤ 300 ms", matrix.median <= 300
+        if "admin sessions report" in by_name and connection.vendor == "postgresql":
+            report = by_name["admin sessions report"]
+            report.target, report.passed = "≤ 500 ms (PostgreSQL)", report.median <= 500
+        bare = by_name.get("served bare view")
+        if bare:
+            for name, figure in by_name.items():
+                if (
+                    name.startswith("served")
+                    and name.count(" p") == 0
+                    and figure is not bare
+                ):
+                    if name != "served search":
+                        figure.target = "≥ 70 % of bare view"
+                        figure.passed = figure.median >= 0.7 * bare.median
+
+    def print_table(self, figures) -> None:
+        baseline = {
+            "ms": next((f.median for f in figures if f.name == "render bare view"), 0),
+            "req/s": next(
+                (f.median for f in figures if f.name == "served bare view"), 0
+            ),
+        }
+        header = (
+            f"{'figure':42} {'median':>10} {'min':>9} {'max':>9} "
+            f"{'×bare':>7} {'SQL':>4}  target"
+        )
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for figure in figures:
+            ratio = (
+                f"{figure.median / baseline[figure.unit]:.1f}"
+                if baseline.get(figure.unit)
+                else ""
+            )
+            verdict = (
+                "" if figure.passed is None else ("PASS" if figure.passed else "FAIL")
+            )
+            self.stdout.write(
+                f"{figure.name:42} {figure.median:>8.1f}{figure.unit[:2]:>2} "
+                f"{min(figure.runs):>9.1f} {max(figure.runs):>9.1f} {ratio:>7} "
+                f"{'' if figure.queries is None else figure.queries:>4}  "
+                f"{figure.target} {verdict}"
+            )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url, seconds=30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 — localhost
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def _wrk(url) -> tuple[float, float, float]:
+    # Debian's wrk, from the PATH, on our own URL.
+    command = ["wrk", "-t2", "-c8", f"-d{WRK_SECONDS}s", "--latency", url]
+    out = subprocess.run(  # noqa: S603
+        command,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return rps, _latency(out, "50%"), _latency(out, "99%")
+
+
+def _latency(out: str, percentile: str) -> float:
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", out).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
