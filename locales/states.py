@@ -14,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modeltranslation.utils import build_localized_fieldname
+
 from locales.fallback import is_empty, translated_field_names
 from locales.models import TranslationRecord
 from locales.registry import load_languages, source_language
@@ -33,7 +35,6 @@ class FieldState:
     field: str
     language: str
     state: TranslationState
-    record: TranslationRecord | None
 
 
 def target_languages() -> list[str]:
@@ -48,39 +49,50 @@ def states_for(pieces) -> dict[tuple[int, str, str], FieldState]:
     if not pieces:
         return {}
     model = type(pieces[0])
+    # Plain rows, not model instances: the matrix reads tens of thousands.
     records = TranslationRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(model),
         object_id__in=[piece.pk for piece in pieces],
+    ).values_list(
+        "object_id", "field", "language", "status", "source_digest", "text", named=True
     )
     by_key = {
         (record.object_id, record.field, record.language): record for record in records
     }
+    languages = target_languages()
+    fields = translated_field_names(model)
+    names = {
+        (field, language): build_localized_fieldname(field, language)
+        for field in fields
+        for language in languages
+    }
     states = {}
     for piece in pieces:
-        for field in translated_field_names(model):
+        for field in fields:
             current = source_text(piece, field)
             if is_empty(current) or current == "[]":
                 continue
             current_digest = digest(current)
-            for language in target_languages():
+            for language in languages:
                 record = by_key.get((piece.pk, field, language))
-                state = _state(piece, field, language, record, current_digest)
-                states[(piece.pk, field, language)] = FieldState(
-                    field, language, state, record
-                )
+                value = getattr(piece, names[(field, language)], None)
+                state = _state(piece, field, language, value, record, current_digest)
+                states[(piece.pk, field, language)] = FieldState(field, language, state)
     return states
 
 
-def _state(piece, field, language, record, current_digest) -> TranslationState:
-    text = field_text(piece, field, language)
+def _state(piece, field, language, value, record, current_digest) -> TranslationState:
+    # Serialising a stream is the costly part: only an approved translation
+    # needs its text compared.
     working = record.text if record is not None else ""
-    if (is_empty(text) or text == "[]") and not working:
+    if is_empty(value) and not working:
         return TranslationState.MISSING
     if record is None:
         return TranslationState.DRAFT
     if record.source_digest != current_digest:
         return TranslationState.OUTDATED
     if record.status == TranslationRecord.Status.APPROVED and working:
+        text = field_text(piece, field, language)
         if comparable(type(piece), field, working) != text:
             # Changed in the piece's own editor since it was approved.
             return TranslationState.DRAFT
