@@ -28,10 +28,10 @@ from django_tasks import task
 from campaigns.models import Campaign, FieldKit
 from content.models import FAQAnswerPage, RadioRecording, RadioScriptPage
 from content.pdf import pdf_bytes, render_pdf, site_request
-from locales.matrix import rank
+from locales.matrix import worst_states
 from locales.registry import source_language
 from locales.source_text import digest
-from locales.states import states_for, target_languages
+from locales.states import target_languages
 
 
 class FieldKitError(ValueError):
@@ -68,7 +68,7 @@ def plan(campaign: Campaign, languages: list[str]) -> list[KitItem]:
     pieces = [item.piece.specific for item in campaign.toolkit.select_related("piece")]
     if not pieces:
         raise FieldKitError(_("The campaign's toolkit is empty."))
-    states = _worst_states(pieces)
+    states = worst_states(pieces)
     items = []
     for piece in pieces:
         for language in languages:
@@ -262,19 +262,6 @@ def _faq_item(answers, language, states) -> KitItem:
         ),
         state="",
     )
-
-
-def _worst_states(pieces) -> dict:
-    by_model = {}
-    for piece in pieces:
-        by_model.setdefault(type(piece), []).append(piece)
-    worst = {}
-    for group in by_model.values():
-        for (pk, _field, language), value in states_for(group).items():
-            current = worst.get((pk, language))
-            if current is None or rank(value.state) < rank(current):
-                worst[(pk, language)] = value.state
-    return worst
 
 
 def _state(piece, language, states) -> str:

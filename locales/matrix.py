@@ -82,6 +82,21 @@ def kind_choices() -> list[tuple[str, str]]:
     ]
 
 
+def worst_states(pieces) -> dict[tuple[int, str], TranslationState]:
+    """{(piece pk, language): the worst state of its fields}, for pieces of
+    any kinds: two queries per kind."""
+    by_model: dict[type, list] = {}
+    for piece in pieces:
+        by_model.setdefault(type(piece), []).append(piece)
+    worst = {}
+    for group in by_model.values():
+        for (pk, _field, language), value in states_for(group).items():
+            current = worst.get((pk, language))
+            if current is None or rank(value.state) < rank(current):
+                worst[(pk, language)] = value.state
+    return worst
+
+
 def build_matrix(kind: str = "", state: str = "", **filter_values: str) -> Matrix:
     """The matrix, narrowed to one kind of piece, to rows with a cell in
     `state`, and by any registered filter given a value."""
@@ -96,11 +111,7 @@ def build_matrix(kind: str = "", state: str = "", **filter_values: str) -> Matri
                 queryset = FILTERS[name].apply(queryset, value)
         pieces = list(queryset)
         content_type_id = ContentType.objects.get_for_model(model).pk
-        worst = {}
-        for (pk, _field, language), value in states_for(pieces).items():
-            current = worst.get((pk, language))
-            if current is None or rank(value.state) < rank(current):
-                worst[(pk, language)] = value.state
+        worst = worst_states(pieces)
         for piece in pieces:
             row = MatrixRow(piece, str(model._meta.verbose_name), content_type_id)
             row.cells = {

@@ -152,6 +152,15 @@ def get_language(code: str) -> Language:
     raise KeyError(code)
 
 
+def language_label(code: str) -> str:
+    """ "Êđê (rad)": the autonym and code, or the bare code if unregistered."""
+    try:
+        language = get_language(code)
+    except KeyError:
+        return code
+    return f"{language.autonym} ({code})"
+
+
 def fallback_chain(code: str) -> tuple[str, ...]:
     """The languages tried for `code`, in order, starting with `code` itself."""
     return (code, *get_language(code).fallback)

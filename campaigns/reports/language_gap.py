@@ -11,9 +11,9 @@ from wagtail.models import Page
 
 from campaigns.models import Campaign, OutreachSession, SessionLanguage
 from campaigns.reports.base import CampaignReportView
-from locales.matrix import rank
-from locales.registry import get_language, source_language
-from locales.states import TranslationState, states_for
+from locales.matrix import worst_states
+from locales.registry import language_label, source_language
+from locales.states import TranslationState
 
 
 @dataclass
@@ -82,7 +82,7 @@ class LanguageGapReportView(CampaignReportView):
         needs = self._needs(campaigns)
         piece_ids = {item.piece_id for c in campaigns for item in c.toolkit.all()}
         pieces = Page.objects.filter(pk__in=piece_ids).specific()
-        worst = self._worst_states(pieces)
+        worst = worst_states(pieces)
         rows = []
         for campaign in campaigns:
             toolkit = [item.piece_id for item in campaign.toolkit.all()]
@@ -93,7 +93,7 @@ class LanguageGapReportView(CampaignReportView):
                 rows.append(
                     GapRow(
                         campaign=campaign,
-                        language=_label(code),
+                        language=language_label(code),
                         needed_by=", ".join(str(reason) for reason in sorted(reasons)),
                         pieces=len(toolkit),
                         approved=counts[TranslationState.APPROVED],
@@ -132,25 +132,3 @@ class LanguageGapReportView(CampaignReportView):
             pk: {code: reasons for code, reasons in needs[pk].items() if code != source}
             for pk in ids
         }
-
-    def _worst_states(self, pieces) -> dict:
-        """{(piece pk, language): worst state of its fields}: two queries per
-        kind of piece."""
-        by_model = defaultdict(list)
-        for piece in pieces:
-            by_model[type(piece)].append(piece)
-        worst = {}
-        for group in by_model.values():
-            for (pk, _field, code), value in states_for(group).items():
-                current = worst.get((pk, code))
-                if current is None or rank(value.state) < rank(current):
-                    worst[(pk, code)] = value.state
-        return worst
-
-
-def _label(code: str) -> str:
-    try:
-        language = get_language(code)
-    except KeyError:
-        return code
-    return f"{language.autonym} ({code})"

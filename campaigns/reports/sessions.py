@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 
 from campaigns.models import Area, OutreachSession, SessionLanguage
 from campaigns.reports.base import CampaignChoiceForm, CampaignReportView
-from locales.registry import get_language
+from locales.registry import language_label
 
 
 class SessionsFilterForm(CampaignChoiceForm):
@@ -96,15 +96,7 @@ class SessionsReportView(CampaignReportView):
         )
         return [
             SessionsRow(
-                _language_label(row["language"]), row["count"], row["people"] or 0
+                language_label(row["language"]), row["count"], row["people"] or 0
             )
             for row in rows
         ]
-
-
-def _language_label(code: str) -> str:
-    try:
-        language = get_language(code)
-    except KeyError:
-        return code
-    return f"{language.autonym} ({code})"
