@@ -93,10 +93,13 @@ def request_kit(campaign: Campaign, languages: list[str], user=None) -> FieldKit
     same plan, or a new one queued to build in the background."""
     items = plan(campaign, languages)
     key = fingerprint(items)
-    for kit in campaign.field_kits.filter(fingerprint=key).exclude(
-        status=FieldKit.Status.FAILED
-    ):
-        return kit
+    existing = (
+        campaign.field_kits.filter(fingerprint=key)
+        .exclude(status=FieldKit.Status.FAILED)
+        .first()
+    )
+    if existing is not None:
+        return existing
     kit = FieldKit.objects.create(
         campaign=campaign,
         languages=check_languages(languages),
