@@ -6,11 +6,15 @@ piece models, and any extra filters (topic, campaign toolkit…), at start-up.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Value
 
-from locales.registry import load_languages
-from locales.states import TranslationState, states_for, target_languages
+from modeltranslation.utils import build_localized_fieldname
+
+from locales.registry import current_language, load_languages, source_language
+from locales.states import TranslationState, each_state, target_languages
 
 # Worst first: a cell shows the worst state among its fields.
 STATE_ORDER = [
@@ -38,7 +42,9 @@ class MatrixFilter:
 
 @dataclass
 class MatrixRow:
-    piece: object
+    pk: int
+    code: str
+    title: str
     kind: str
     content_type_id: int
     cells: dict[str, TranslationState] = field(default_factory=dict)
@@ -57,13 +63,23 @@ class Matrix:
         )
         return round(100 * approved / len(self.rows))
 
-    @property
+    @cached_property
     def percentages(self) -> dict[str, int]:
         return {code: self.percentage_approved(code) for code in target_languages()}
 
+    @property
+    def language_percentages(self) -> list[tuple[object, int]]:
+        """[(language, share approved)] in column order, for the header."""
+        return [
+            (language, self.percentages[language.code]) for language in self.languages
+        ]
+
+
+RANKS = {state: index for index, state in enumerate(STATE_ORDER)}
+
 
 def rank(state: TranslationState) -> int:
-    return STATE_ORDER.index(state)
+    return RANKS[state]
 
 
 def register_piece_model(model) -> None:
@@ -87,19 +103,28 @@ def worst_states(pieces) -> dict[tuple[int, str], TranslationState]:
     any kinds: two queries per kind."""
     by_model: dict[type, list] = {}
     for piece in pieces:
-        by_model.setdefault(type(piece), []).append(piece)
+        by_model.setdefault(type(piece), []).append(piece.pk)
     worst = {}
-    for group in by_model.values():
-        for (pk, _field, language), value in states_for(group).items():
-            current = worst.get((pk, language))
-            if current is None or rank(value.state) < rank(current):
-                worst[(pk, language)] = value.state
+    for model, pks in by_model.items():
+        worst |= worst_states_of(model, pks)
+    return worst
+
+
+def worst_states_of(model, pks) -> dict[tuple[int, str], TranslationState]:
+    worst = {}
+    for pk, _field, language, state in each_state(model, pks):
+        current = worst.get((pk, language))
+        if current is None or RANKS[state] < RANKS[current]:
+            worst[(pk, language)] = state
     return worst
 
 
 def build_matrix(kind: str = "", state: str = "", **filter_values: str) -> Matrix:
     """The matrix, narrowed to one kind of piece, to rows with a cell in
-    `state`, and by any registered filter given a value."""
+    `state`, and by any registered filter given a value.
+
+    Rows are plain values, not pieces: the matrix shows every piece at once.
+    """
     codes = target_languages()
     rows = []
     for model in PIECE_MODELS:
@@ -109,17 +134,47 @@ def build_matrix(kind: str = "", state: str = "", **filter_values: str) -> Matri
         for name, value in filter_values.items():
             if value and name in FILTERS:
                 queryset = FILTERS[name].apply(queryset, value)
-        pieces = list(queryset)
         content_type_id = ContentType.objects.get_for_model(model).pk
-        worst = worst_states(pieces)
-        for piece in pieces:
-            row = MatrixRow(piece, str(model._meta.verbose_name), content_type_id)
+        kind_name = str(model._meta.verbose_name)
+        pieces = list(
+            queryset.annotate(**display_columns(model)).values_list(
+                "pk", "row_code", "row_title", "row_source_title"
+            )
+        )
+        worst = worst_states_of(model, [pk for pk, *_display in pieces])
+        for pk, code, title, source_title in pieces:
+            row = MatrixRow(pk, code, title or source_title, kind_name, content_type_id)
             row.cells = {
-                code: worst.get((piece.pk, code), TranslationState.MISSING)
-                for code in codes
+                code: worst.get((pk, code), TranslationState.MISSING) for code in codes
             }
             rows.append(row)
     if state:
         rows = [row for row in rows if state in row.cells.values()]
     languages = [language for language in load_languages() if language.code in codes]
     return Matrix(languages=languages, rows=rows)
+
+
+def pieces_for(rows) -> list:
+    """The pieces of these rows, in the rows' order: one query per kind."""
+    pks_by_type: dict[int, list[int]] = {}
+    for row in rows:
+        pks_by_type.setdefault(row.content_type_id, []).append(row.pk)
+    pieces = {}
+    for content_type_id, pks in pks_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        for piece in model.objects.filter(pk__in=pks):
+            pieces[(content_type_id, piece.pk)] = piece
+    return [pieces[(row.content_type_id, row.pk)] for row in rows]
+
+
+def display_columns(model) -> dict:
+    """A row's material code ("" for a model without one) and its title in
+    the reader's language and in the source language."""
+    has_code = any(field.name == "material_code" for field in model._meta.fields)
+    return {
+        "row_code": F("material_code") if has_code else Value(""),
+        "row_title": F(build_localized_fieldname("title", current_language().code)),
+        "row_source_title": F(
+            build_localized_fieldname("title", source_language().code)
+        ),
+    }

@@ -8,18 +8,16 @@ approved      approved by a reviewer
 """
 
 import difflib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modeltranslation.utils import build_localized_fieldname
-
-from locales.fallback import is_empty, translated_field_names
+from locales.fallback import translated_field_names
 from locales.models import TranslationRecord
 from locales.registry import load_languages, source_language
-from locales.source_text import comparable, digest, field_text, source_text
+from locales.source_text import comparable, digest, same_content, stored_values
 
 
 class TranslationState(models.TextChoices):
@@ -30,8 +28,10 @@ class TranslationState(models.TextChoices):
     OUTDATED = "outdated", _("Outdated")
 
 
-@dataclass(frozen=True)
-class FieldState:
+STATES = {state.value: state for state in TranslationState}
+
+
+class FieldState(NamedTuple):
     field: str
     language: str
     state: TranslationState
@@ -43,60 +43,77 @@ def target_languages() -> list[str]:
 
 
 def states_for(pieces) -> dict[tuple[int, str, str], FieldState]:
-    """{(piece pk, field, language): state} for pieces of one model, in one
-    query, for every translated field that has source text."""
+    """{(piece pk, field, language): state} for pieces of one model, for every
+    translated field that has source text."""
     pieces = list(pieces)
     if not pieces:
         return {}
-    model = type(pieces[0])
-    # Plain rows, not model instances: the matrix reads tens of thousands.
-    records = TranslationRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(model),
-        object_id__in=[piece.pk for piece in pieces],
-    ).values_list(
-        "object_id", "field", "language", "status", "source_digest", "text", named=True
-    )
-    by_key = {
-        (record.object_id, record.field, record.language): record for record in records
+    return states_of(type(pieces[0]), [piece.pk for piece in pieces])
+
+
+def states_of(model, pks) -> dict[tuple[int, str, str], FieldState]:
+    """The states of the pieces of `model` with these pks."""
+    return {
+        (pk, field, language): FieldState(field, language, state)
+        for pk, field, language, state in each_state(model, pks)
     }
+
+
+def each_state(model, pks):
+    """(pk, field, language, state) for the pieces of `model` with these pks,
+    read from the stored rows: one query for the texts and one for the
+    records, whatever the number of pieces."""
+    records = _records(model, pks)
+    source = source_language().code
     languages = target_languages()
     fields = translated_field_names(model)
-    names = {
-        (field, language): build_localized_fieldname(field, language)
-        for field in fields
-        for language in languages
-    }
-    states = {}
-    for piece in pieces:
+    stored = stored_values(model, pks, fields, [source, *languages])
+    for pk, values in stored.items():
         for field in fields:
-            current = source_text(piece, field)
-            if is_empty(current) or current == "[]":
+            current = comparable(model, field, _text(values[(field, source)]))
+            if not current or current == "[]":
                 continue
             current_digest = digest(current)
             for language in languages:
-                record = by_key.get((piece.pk, field, language))
-                value = getattr(piece, names[(field, language)], None)
-                state = _state(piece, field, language, value, record, current_digest)
-                states[(piece.pk, field, language)] = FieldState(field, language, state)
-    return states
+                value = _text(values[(field, language)])
+                record = records.get((pk, field, language))
+                state = _state(model, field, value, record, current_digest)
+                yield pk, field, language, state
 
 
-def _state(piece, field, language, value, record, current_digest) -> TranslationState:
-    # Serialising a stream is the costly part: only an approved translation
-    # needs its text compared.
-    working = record.text if record is not None else ""
-    if is_empty(value) and not working:
+def _records(model, pks) -> dict[tuple[int, str, str], tuple[str, str, str]]:
+    """{(pk, field, language): (status, source digest, working text)}.
+
+    Plain tuples, not model instances: the matrix reads tens of thousands.
+    """
+    rows = TranslationRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+    ).values_list("object_id", "field", "language", "status", "source_digest", "text")
+    return {(pk, field, language): record for pk, field, language, *record in rows}
+
+
+def _text(stored) -> str:
+    """A stored value, "" when empty (an empty stream is stored as "[]")."""
+    if stored is None or stored == "[]" or stored.isspace():
+        return ""
+    return stored
+
+
+def _state(model, field, value, record, current_digest) -> TranslationState:
+    # Parsing streams is the costly part: only an approved translation needs
+    # its text compared.
+    status, source_digest, working = record or (None, "", "")
+    if not value and not working:
         return TranslationState.MISSING
     if record is None:
         return TranslationState.DRAFT
-    if record.source_digest != current_digest:
+    if source_digest != current_digest:
         return TranslationState.OUTDATED
-    if record.status == TranslationRecord.Status.APPROVED and working:
-        text = field_text(piece, field, language)
-        if comparable(type(piece), field, working) != text:
-            # Changed in the piece's own editor since it was approved.
-            return TranslationState.DRAFT
-    return TranslationState(record.status)
+    approved = status == TranslationRecord.Status.APPROVED
+    if approved and working and not same_content(model, field, working, value):
+        # Changed in the piece's own editor since it was approved.
+        return TranslationState.DRAFT
+    return STATES[status]
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """Export the units of a set of pieces in one language to an exchange file."""
 
 from locales.exchange.formats import ExchangeFile, ExchangeUnit
-from locales.matrix import PIECE_MODELS, build_matrix
+from locales.matrix import PIECE_MODELS, build_matrix, pieces_for
 from locales.models import GlossaryTerm
 from locales.qa import glossary_terms_in
 from locales.registry import source_language
@@ -29,7 +29,7 @@ def select_pieces(kind: str = "", state: str = "", keys=(), **filters) -> list:
     their keys (`app_label.model:pk`)."""
     if keys:
         return [piece_by_key(key) for key in keys]
-    return [row.piece for row in build_matrix(kind, state, **filters).rows]
+    return pieces_for(build_matrix(kind, state, **filters).rows)
 
 
 def piece_by_key(key: str):

@@ -4,7 +4,9 @@ import csv
 import io
 
 from django import forms
+from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -14,6 +16,10 @@ from openpyxl import Workbook
 
 from locales.matrix import FILTERS, build_matrix, kind_choices
 from locales.states import TranslationState
+
+
+def translate_url(row, language: str) -> str:
+    return reverse("translate_piece", args=[row.content_type_id, row.pk, language])
 
 
 class MatrixFilterForm(forms.Form):
@@ -42,6 +48,7 @@ class TranslationMatrixView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Translation matrix")
     header_icon = "globe"
     template_name = "locales/translation_matrix.html"
+    rows_per_page = 100
 
     def get(self, request, *args, **kwargs):
         form = MatrixFilterForm(request.GET or None)
@@ -57,7 +64,25 @@ class TranslationMatrixView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(form=self.form, matrix=self.matrix)
+        paginator = Paginator(self.matrix.rows, self.rows_per_page)
+        rows = paginator.get_page(self.request.GET.get("p"))
+        for row in rows:
+            # Built here rather than with {% url %}: a page has a thousand cells.
+            row.links = [
+                (
+                    state,
+                    reverse(
+                        "translate_piece", args=[row.content_type_id, row.pk, code]
+                    ),
+                )
+                for code, state in row.cells.items()
+            ]
+        context.update(
+            form=self.form,
+            matrix=self.matrix,
+            rows=rows,
+            elided_page_range=paginator.get_elided_page_range(rows.number),
+        )
         return context
 
     def get_breadcrumbs_items(self):
@@ -69,8 +94,8 @@ class TranslationMatrixView(WagtailAdminTemplateMixin, TemplateView):
         for row in self.matrix.rows:
             rows.append(
                 [
-                    getattr(row.piece, "material_code", ""),
-                    str(row.piece),
+                    row.code,
+                    row.title,
                     row.kind,
                     *[row.cells[code].value for code in codes],
                 ]

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from locales.matrix import build_matrix
 from locales.states import TranslationState
+from locales.views.matrix import TranslationMatrixView
 from locales.workflow import record_translation, review
 from tests.factories import (
     FAQAnswerPageFactory,
@@ -48,7 +49,7 @@ def pieces(explainer_index, faq_index, translator):
 
 
 def cells(matrix, piece):
-    return next(row.cells for row in matrix.rows if row.piece.pk == piece.pk)
+    return next(row.cells for row in matrix.rows if row.pk == piece.pk)
 
 
 def test_cells_show_the_worst_state_of_their_fields(pieces):
@@ -73,14 +74,14 @@ def test_filters_by_kind_state_and_topic(pieces):
     only_faq = build_matrix(kind="content.faqansweranswerpage")
     assert only_faq.rows == []
     only_faq = build_matrix(kind="content.faqanswerpage")
-    assert [row.piece.pk for row in only_faq.rows] == [answer.pk]
+    assert [row.pk for row in only_faq.rows] == [answer.pk]
     approved = build_matrix(state="approved")
-    assert [row.piece.pk for row in approved.rows] == [explainer.pk]
+    assert [row.pk for row in approved.rows] == [explainer.pk]
     topic = TopicFactory(slug="withdrawal")
     answer.topics.add(topic)
     answer.save_revision().publish()
     by_topic = build_matrix(topic="withdrawal")
-    assert [row.piece.pk for row in by_topic.rows] == [answer.pk]
+    assert [row.pk for row in by_topic.rows] == [answer.pk]
 
 
 def test_an_outdated_translation_shows_as_outdated(explainer_index, translator):
@@ -133,3 +134,15 @@ def test_bad_filter_values_are_ignored_not_a_500(admin_client, pieces):
         "/admin/translations/matrix/?kind=nope&state=%27;drop&topic=%00"
     )
     assert response.status_code == 200
+
+
+def test_the_admin_page_shows_rows_a_page_at_a_time(admin_client, pieces, monkeypatch):
+    explainer, answer = pieces
+    monkeypatch.setattr(TranslationMatrixView, "rows_per_page", 1)
+    first = admin_client.get("/admin/translations/matrix/").content.decode()
+    second = admin_client.get("/admin/translations/matrix/?p=2").content.decode()
+    assert explainer.material_code in first and answer.material_code not in first
+    assert answer.material_code in second and explainer.material_code not in second
+    # The share approved is over every row, not the page shown.
+    assert "50 %" in first and "50 %" in second
+    assert admin_client.get("/admin/translations/matrix/?p=abc").status_code == 200

@@ -45,6 +45,7 @@ def test_missing_translation_is_missing(piece):
 
 def test_text_without_a_record_counts_as_draft(piece):
     piece.summary_rad = "Klei hriăm"
+    piece.save()
     assert state(piece, "summary", "rad") == State.DRAFT
 
 

@@ -23,6 +23,7 @@ from campaigns.models import (
 from content.models import ExplainerIndexPage, PolicyExplainerPage
 from locales.models import TranslationRecord
 from locales.registry import load_languages
+from locales.source_text import raw_value
 from locales.workflow import record_translation
 
 BATCH = 2000
@@ -82,6 +83,7 @@ class Command(BaseCommand):
                 template = record_translation(page, field, codes[1], user)
                 for code in codes[2:]:
                     template.pk, template.language = None, code
+                    template.text = raw_value(page, field, code)
                     template.status = rng.choice(TranslationRecord.Status.values)
                     records.append(copy.copy(template))
             TranslationRecord.objects.bulk_create(records)
