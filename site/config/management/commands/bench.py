@@ -6,6 +6,7 @@ Run it through `make bench`, which builds a fresh database with the demo and
 the minimum and maximum, and the ratio to a bare Django view.
 """
 
+import gc
 import gzip
 import json
 import os
@@ -67,6 +68,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-wrk", action="store_true", help="Skip wrk runs.")
 
     def handle(self, *args, output, runs, no_wrk, **options):
+        # As config.wsgi does for the app servers.
+        gc.freeze()
         self.runs = runs
         urls = self.public_urls()
         figures = []
