@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.urls import translate_url
-
 from locales.registry import Language, current_language, load_languages
 
 
@@ -45,8 +43,11 @@ class LanguageMenu:
         return self.request.build_absolute_uri(path)
 
     def _link(self, language: Language) -> LanguageLink:
-        path = translate_url(self.request.path, language.code)
-        if path == self.request.path and language.code != self.current.code:
+        # Paths are the same in every language, behind the language's prefix.
+        prefix = f"/{self.current.code}/"
+        if self.request.path.startswith(prefix):
+            path = f"/{language.code}/" + self.request.path.removeprefix(prefix)
+        else:
             # Not a language-prefixed URL (an error page, say): go to the home page.
             path = f"/{language.code}/"
         return LanguageLink(

@@ -7,3 +7,8 @@ class ConfigConfig(AppConfig):
     name = "config"
     label = "config"
     verbose_name = "Loa"
+
+    def ready(self):
+        from config.site_lookup import connect_signals
+
+        connect_signals()
