@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.days import end_of, start_of
 from campaigns.forms import AreaChoiceField
 from campaigns.models import Area, Campaign, OutreachSession
 from locales.fields import language_code_choices
@@ -47,9 +48,9 @@ class SessionFilterForm(forms.Form):
         if values["language"]:
             sessions = sessions.filter(spoken_languages__language=values["language"])
         if values["since"]:
-            sessions = sessions.filter(starts_at__date__gte=values["since"])
+            sessions = sessions.filter(starts_at__gte=start_of(values["since"]))
         if values["until"]:
-            sessions = sessions.filter(starts_at__date__lte=values["until"])
+            sessions = sessions.filter(starts_at__lt=end_of(values["until"]))
         return sessions
 
     def query_without_page(self) -> str:

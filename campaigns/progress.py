@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from campaigns.days import end_of, start_of
 from campaigns.models import Area, Indicator, Measurement, SessionOutcome, Target
 
 
@@ -123,7 +124,8 @@ def _rolled_up(path: str, latest: dict, adds_up: bool):
 def _from_sessions(target: Target, areas: list) -> Progress:
     outcomes = SessionOutcome.objects.filter(
         indicator=target.indicator,
-        session__starts_at__date__range=(target.starts_on, target.ends_on),
+        session__starts_at__gte=start_of(target.starts_on),
+        session__starts_at__lt=end_of(target.ends_on),
     )
     if target.campaign_id:
         outcomes = outcomes.filter(
