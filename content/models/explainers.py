@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -54,6 +55,13 @@ class PolicyExplainerPage(MaterialPage):
     )
     effective_date = models.DateField(_("in force from"), null=True, blank=True)
     next_review_date = models.DateField(_("next review"), null=True, blank=True)
+
+    api_fields = [
+        *MaterialPage.api_fields,
+        APIField("summary"),
+        APIField("body"),
+        APIField("effective_date"),
+    ]
 
     content_panels = [
         *Page.content_panels,

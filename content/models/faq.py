@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -72,6 +73,12 @@ class FAQAnswerPage(MaterialPage):
         related_name="related_faq_answers",
         verbose_name=_("related explainers"),
     )
+
+    api_fields = [
+        *MaterialPage.api_fields,
+        APIField("short_answer"),
+        APIField("full_answer"),
+    ]
 
     content_panels = [
         FieldPanel("title", heading=_("Question")),

@@ -9,11 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework.serializers import StringRelatedField
 
+from content.api_fields import VersionField
 from content.models.material_code import (
     issue_next_code,
     parse_code,
@@ -82,6 +85,13 @@ class MaterialPage(RoutablePageMixin, Page):
     legal_basis = ParentalManyToManyField(
         "content.LegalProvision", blank=True, verbose_name=_("legal basis")
     )
+
+    # What the headless API serves (content.api), besides each kind's text.
+    api_fields = [
+        APIField("material_code"),
+        APIField("version", serializer=VersionField(source="*", read_only=True)),
+        APIField("topics", serializer=StringRelatedField(many=True, read_only=True)),
+    ]
 
     base_form_class = MaterialPageForm
     # A copy is a new piece: it gets its own code.

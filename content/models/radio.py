@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
@@ -88,6 +89,13 @@ class RadioScriptPage(MaterialPage):
     cast = models.CharField(
         _("cast"), max_length=200, blank=True, help_text=_("Who reads which part.")
     )
+
+    api_fields = [
+        *MaterialPage.api_fields,
+        APIField("format"),
+        APIField("slot_seconds"),
+        APIField("body"),
+    ]
 
     content_panels = [
         *Page.content_panels,

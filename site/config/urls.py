@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api_router
 from config.health import health
 from config.sitemaps import PageSitemap
 from content import views as content_views
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
+    path("api/v2/", api_router.urls),
     path(
         "sitemap.xml",
         sitemap,

@@ -1,0 +1,102 @@
+"""The campaigns endpoint of the headless API: campaigns, their targets and
+progress, read only.
+
+Nothing from a session is served but the totals progress is made of: no
+names, notes, photos or questions.
+"""
+
+from wagtail.api.v2.serializers import BaseSerializer
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from rest_framework import serializers
+
+from campaigns.models import Campaign
+from campaigns.progress import progress
+from content.api import InLanguageMixin
+
+
+class TargetsField(serializers.Field):
+    """Each target of the campaign with how far it has got."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, campaign):
+        targets = campaign.targets.select_related("indicator", "area").order_by("pk")
+        return [_target(progress(target)) for target in targets]
+
+
+def _target(found) -> dict:
+    target = found.target
+    return {
+        "indicator": {
+            "code": target.indicator.code,
+            "name": target.indicator.name,
+            "unit": target.indicator.unit,
+            "lower_is_better": target.indicator.lower_is_better,
+        },
+        "area": target.area.name if target.area_id else None,
+        "starts_on": target.starts_on.isoformat(),
+        "ends_on": target.ends_on.isoformat(),
+        "value": _decimal(target.value),
+        "progress": {
+            "measured": _decimal(found.measured),
+            "percent": None if found.percent is None else str(found.percent),
+            "met": found.met,
+            "basis": found.basis or None,
+        },
+    }
+
+
+def _decimal(value) -> str | None:
+    """Two decimals, as every database gives them: sums differ in scale."""
+    return None if value is None else f"{value:.2f}"
+
+
+class AreasField(serializers.Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, campaign):
+        return [
+            {"code": area.code, "name": area.name}
+            for area in campaign.areas.order_by("path")
+        ]
+
+
+class CampaignSerializer(BaseSerializer):
+    areas = AreasField(read_only=True)
+    targets = TargetsField(read_only=True)
+
+
+class CampaignsAPIViewSet(InLanguageMixin, BaseAPIViewSet):
+    """Campaigns with their targets and progress (see the module's docstring)."""
+
+    base_serializer_class = CampaignSerializer
+    model = Campaign
+    name = "campaigns"
+    body_fields = [
+        *BaseAPIViewSet.body_fields,
+        "name",
+        "kind",
+        "status",
+        "starts_on",
+        "ends_on",
+        "organising_unit",
+        "parent",
+        "areas",
+        "targets",
+    ]
+    listing_default_fields = [
+        *BaseAPIViewSet.listing_default_fields,
+        "name",
+        "kind",
+        "status",
+        "starts_on",
+        "ends_on",
+    ]
+    # Progress takes queries of its own: detail only.
+    detail_only_fields = ["targets"]
+
+    def get_queryset(self):
+        return Campaign.objects.order_by("starts_on", "pk")

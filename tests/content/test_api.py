@@ -1,0 +1,96 @@
+"""The headless API serves live, public pages in the language asked for, says
+where a field falls back and how far the translation has got, and never
+serves a draft."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from locales.workflow import record_translation, review
+from tests.factories import PolicyExplainerPageFactory, translator_user
+
+
+@pytest.fixture
+def explainer(explainer_index):
+    page = PolicyExplainerPageFactory(parent=explainer_index)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def detail(client, page, **headers):
+    return client.get(f"/api/v2/pages/{page.pk}/", **headers)
+
+
+def test_locale_chooses_the_language_of_every_field(client, explainer):
+    english = client.get(f"/api/v2/pages/{explainer.pk}/?locale=en").json()
+    assert english["title"] == explainer.title_en
+    assert english["summary"] == explainer.summary_en
+    assert english["body"][0]["value"]["text"] == "Who can join"
+    assert english["meta"]["language"] == "en"
+    assert english["meta"]["fallback"] == {}
+    assert english["meta"]["html_url"].endswith(f"/en/explainers/{explainer.slug}/")
+    assert english["material_code"] == explainer.material_code
+    assert english["version"]["revision"] == explainer.live_revision_id
+
+
+def test_a_language_without_a_translation_falls_back_and_says_so(client, explainer):
+    ede = client.get(f"/api/v2/pages/{explainer.pk}/?locale=rad").json()
+    assert ede["title"] == explainer.title_vi
+    assert ede["meta"]["language"] == "rad"
+    assert ede["meta"]["fallback"] == {"body": "vi", "summary": "vi", "title": "vi"}
+    assert ede["meta"]["translation_state"] == "missing"
+
+
+def test_the_translation_state_follows_the_workflow(client, explainer):
+    translator = translator_user("h-nie", "en", reviewer=True)
+    records = [
+        record_translation(explainer, field, "en", translator, submit=True)
+        for field in ("title", "summary", "body")
+    ]
+    state = detail(client, explainer, QUERY_STRING="locale=en").json()["meta"]
+    assert state["translation_state"] == "needs_review"
+    review(explainer, records, translator, approve=True)
+    state = detail(client, explainer, QUERY_STRING="locale=en").json()["meta"]
+    assert state["translation_state"] == "approved"
+    source = detail(client, explainer, QUERY_STRING="locale=vi").json()["meta"]
+    assert source["translation_state"] == "source"
+
+
+def test_accept_language_chooses_when_no_locale_is_given(client, explainer):
+    response = detail(client, explainer, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["title"] == explainer.title_en
+
+
+def test_an_unknown_locale_is_a_clear_400(client, explainer):
+    response = client.get("/api/v2/pages/?locale=xx")
+    assert response.status_code == 400
+    assert response.json() == {"message": "unknown locale “xx”"}
+
+
+def test_drafts_are_never_served(client, explainer_index, explainer):
+    unpublished = PolicyExplainerPageFactory(parent=explainer_index)
+    unpublished.unpublish()
+    assert detail(client, unpublished).status_code == 404
+    listing = client.get("/api/v2/pages/?type=content.PolicyExplainerPage").json()
+    assert [item["id"] for item in listing["items"]] == [explainer.pk]
+
+    explainer.title_vi = "Bản nháp chưa duyệt"
+    explainer.save_revision()
+    assert detail(client, explainer).json()["title"] != "Bản nháp chưa duyệt"
+
+
+def test_a_listing_takes_the_same_queries_for_more_pages(
+    client, explainer_index, django_assert_max_num_queries
+):
+    url = "/api/v2/pages/?type=content.PolicyExplainerPage&locale=en"
+    PolicyExplainerPageFactory(parent=explainer_index)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(5):
+        PolicyExplainerPageFactory(parent=explainer_index)
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(url)
+    assert response.json()["meta"]["total_count"] == 6
