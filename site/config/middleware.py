@@ -3,7 +3,6 @@
 from django.middleware.locale import LocaleMiddleware
 from django.utils.translation import get_language
 
-
 # Paths outside the language prefixes.
 UNPREFIXED = ("/admin/", "/api/")
 
