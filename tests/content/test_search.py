@@ -95,6 +95,7 @@ def test_search_runs_in_constant_queries(
 ):
     for _ in range(20):
         PolicyExplainerPageFactory(parent=explainer_index)
+    client.get("/vi/search/", {"q": "bảo hiểm"})  # the site, found once per server
     with django_assert_max_num_queries(5):
         response = client.get("/vi/search/", {"q": "bảo hiểm"})
     assert len(response.context["results"]) == 20
