@@ -8,18 +8,14 @@ names, notes, photos or questions.
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from rest_framework import serializers
-
 from campaigns.models import Campaign
 from campaigns.progress import progress
 from content.api import InLanguageMixin
+from content.api_fields import WholeObjectField
 
 
-class TargetsField(serializers.Field):
+class TargetsField(WholeObjectField):
     """Each target of the campaign with how far it has got."""
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, campaign):
         targets = campaign.targets.select_related("indicator", "area").order_by("pk")
@@ -53,9 +49,8 @@ def _decimal(value) -> str | None:
     return None if value is None else f"{value:.2f}"
 
 
-class AreasField(serializers.Field):
-    def get_attribute(self, instance):
-        return instance
+class AreasField(WholeObjectField):
+    """The areas the campaign covers, by code and name."""
 
     def to_representation(self, campaign):
         return [
@@ -65,8 +60,8 @@ class AreasField(serializers.Field):
 
 
 class CampaignSerializer(BaseSerializer):
-    areas = AreasField(read_only=True)
-    targets = TargetsField(read_only=True)
+    areas = AreasField()
+    targets = TargetsField()
 
 
 class CampaignsAPIViewSet(InLanguageMixin, BaseAPIViewSet):

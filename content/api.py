@@ -14,24 +14,20 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from rest_framework import serializers
-
+from content.api_fields import WholeObjectField
 from locales.fallback import fallbacks
 from locales.matrix import worst_states_of
 from locales.registry import current_language, get_language, source_language
 
 
-class LanguageField(serializers.Field):
+class LanguageField(WholeObjectField):
     """The language the page is served in."""
 
     def to_representation(self, page):
         return current_language().code
 
-    def get_attribute(self, instance):
-        return instance
 
-
-class FallbackField(serializers.Field):
+class FallbackField(WholeObjectField):
     """{field: language shown instead} for each field not translated into
     the language asked for; empty when the page is wholly translated. A
     listing of several kinds of page covers the fields all pages share."""
@@ -39,11 +35,8 @@ class FallbackField(serializers.Field):
     def to_representation(self, page):
         return fallbacks(page, current_language().code)
 
-    def get_attribute(self, instance):
-        return instance
 
-
-class TranslationStateField(serializers.Field):
+class TranslationStateField(WholeObjectField):
     """The state of the page's translation into the language asked for: its
     worst field (missing, outdated, draft, needs_review, approved), or
     "source" in the source language and null for a page with no translated
@@ -56,14 +49,11 @@ class TranslationStateField(serializers.Field):
         state = worst_states_of(type(page), [page.pk]).get((page.pk, language))
         return state.value if state is not None else None
 
-    def get_attribute(self, instance):
-        return instance
-
 
 class LocalisedPageSerializer(PageSerializer):
-    language = LanguageField(read_only=True)
-    fallback = FallbackField(read_only=True)
-    translation_state = TranslationStateField(read_only=True)
+    language = LanguageField()
+    fallback = FallbackField()
+    translation_state = TranslationStateField()
 
 
 class InLanguageMixin:

@@ -3,7 +3,17 @@
 from rest_framework import serializers
 
 
-class VersionField(serializers.Field):
+class WholeObjectField(serializers.Field):
+    """A read-only field computed from the whole object, not one attribute."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+
+class VersionField(WholeObjectField):
     """The version readers see: the live revision and when it was published."""
 
     def to_representation(self, page):

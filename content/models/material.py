@@ -89,7 +89,7 @@ class MaterialPage(RoutablePageMixin, Page):
     # What the headless API serves (content.api), besides each kind's text.
     api_fields = [
         APIField("material_code"),
-        APIField("version", serializer=VersionField(source="*", read_only=True)),
+        APIField("version", serializer=VersionField()),
         APIField("topics", serializer=StringRelatedField(many=True, read_only=True)),
     ]
 
