@@ -78,10 +78,6 @@ class Matrix:
 RANKS = {state: index for index, state in enumerate(STATE_ORDER)}
 
 
-def rank(state: TranslationState) -> int:
-    return RANKS[state]
-
-
 def register_piece_model(model) -> None:
     if model not in PIECE_MODELS:
         PIECE_MODELS.append(model)
@@ -111,6 +107,7 @@ def worst_states(pieces) -> dict[tuple[int, str], TranslationState]:
 
 
 def worst_states_of(model, pks) -> dict[tuple[int, str], TranslationState]:
+    """The same for the pieces of one model, given by pk."""
     worst = {}
     for pk, _field, language, state in each_state(model, pks):
         current = worst.get((pk, language))

@@ -48,14 +48,10 @@ def states_for(pieces) -> dict[tuple[int, str, str], FieldState]:
     pieces = list(pieces)
     if not pieces:
         return {}
-    return states_of(type(pieces[0]), [piece.pk for piece in pieces])
-
-
-def states_of(model, pks) -> dict[tuple[int, str, str], FieldState]:
-    """The states of the pieces of `model` with these pks."""
+    pks = [piece.pk for piece in pieces]
     return {
         (pk, field, language): FieldState(field, language, state)
-        for pk, field, language, state in each_state(model, pks)
+        for pk, field, language, state in each_state(type(pieces[0]), pks)
     }
 
 

@@ -63,7 +63,12 @@ class CachedSiteMiddleware:
 
 def connect_signals() -> None:
     for signal in (post_save, post_delete):
-        signal.connect(forget_sites, sender=Site, dispatch_uid=f"site-{id(signal)}")
-        signal.connect(forget_sites_if_top_page, dispatch_uid=f"top-{id(signal)}")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_sites_if_top_page, dispatch_uid=f"top-{id(signal)}")
+        signal.connect(forget_sites, sender=Site, dispatch_uid="forget-sites")
+    for signal in (
+        post_save,
+        post_delete,
+        page_published,
+        page_unpublished,
+        post_page_move,
+    ):
+        signal.connect(forget_sites_if_top_page, dispatch_uid="forget-sites-top-page")
