@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 
 from locales.models import GlossaryTerm, LanguageGrant
+from locales.registry import language_label
 from locales.views.exchange import ExportTranslationsView, ImportTranslationsView
 from locales.views.matrix import TranslationMatrixView
 from locales.views.translate import TranslatePieceView
@@ -82,3 +84,45 @@ def register_matrix_menu_item():
         icon_name="globe",
         order=710,
     )
+
+
+class TranslationStateFormatter(LogFormatter):
+    """A translation's change of state, in a piece's history."""
+
+    def format_message(self, log_entry):
+        return self.message % {
+            "field": log_entry.data.get("field", ""),
+            "language": language_label(log_entry.data.get("language", "")),
+        }
+
+
+# {state: (label, message)}, as `locales.workflow.log_state` logs them.
+TRANSLATION_ACTIONS = {
+    "draft": (
+        _("Save translation"),
+        _("Saved the %(language)s translation of %(field)s as a draft"),
+    ),
+    "needs_review": (
+        _("Submit translation"),
+        _("Submitted the %(language)s translation of %(field)s for review"),
+    ),
+    "approved": (
+        _("Approve translation"),
+        _("Approved the %(language)s translation of %(field)s"),
+    ),
+    "sent_back": (
+        _("Send translation back"),
+        _("Sent the %(language)s translation of %(field)s back"),
+    ),
+}
+
+
+@hooks.register("register_log_actions")
+def register_translation_actions(actions):
+    for state, (action_label, action_message) in TRANSLATION_ACTIONS.items():
+
+        class Formatter(TranslationStateFormatter):
+            label = action_label
+            message = action_message
+
+        actions.register_action(f"loa.translation.{state}")(Formatter)
