@@ -1,6 +1,7 @@
 """What every piece of material has: a material code, topics, legal basis,
 and a version (its published revision)."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpResponse
@@ -46,16 +47,39 @@ def material_panel(*fields: str) -> MultiFieldPanel:
 class MaterialPageForm(WagtailAdminPageForm):
     """Lets editors give a new piece an existing printed code; after that the
     code is shown but can no longer be changed. Translators may change only
-    their own languages' text."""
+    their own languages' text. A save based on an older revision than the
+    latest is refused, so two editors never silently overwrite each other."""
+
+    base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["base_revision"].initial = self.instance.latest_revision_id
         if self.for_user is not None:
             restrict_form_to_languages(self, self.for_user)
         field = self.fields.get("material_code")
         if field is not None and self.instance.pk:
             field.disabled = True
             field.help_text = _("Assigned when the piece was created; never changes.")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and "base_revision" in self.data:
+            latest = (
+                Page.objects.filter(pk=self.instance.pk)
+                .values_list("latest_revision_id", flat=True)
+                .first()
+            )
+            if cleaned_data.get("base_revision") != latest:
+                raise ValidationError(
+                    _(
+                        "Someone saved this piece after you opened it, so your "
+                        "changes were not saved. Copy them, reload the page to see "
+                        "the other changes, and make yours again."
+                    ),
+                    code="stale",
+                )
+        return cleaned_data
 
 
 class MaterialPage(RoutablePageMixin, Page):
