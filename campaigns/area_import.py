@@ -34,21 +34,35 @@ class AreaRow:
 
 
 def read_rows(text: str) -> list[AreaRow]:
-    reader = csv.DictReader(io.StringIO(text))
-    if (
-        reader.fieldnames is None
-        or [name.strip() for name in reader.fieldnames] != COLUMNS
-    ):
+    # newline="": quoted fields may hold line breaks, and a stray carriage
+    # return (Windows, old Mac) ends a line instead of breaking the reader.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        if (
+            reader.fieldnames is None
+            or [name.strip() for name in reader.fieldnames] != COLUMNS
+        ):
+            raise AreaFileError(
+                [
+                    _("The first line must be: %(columns)s")
+                    % {"columns": ",".join(COLUMNS)}
+                ]
+            )
+        return [
+            AreaRow(
+                line=number,
+                **{
+                    key.strip(): (value or "").strip()
+                    for key, value in row.items()
+                    if key
+                },
+            )
+            for number, row in enumerate(reader, start=2)
+        ]
+    except csv.Error as error:
         raise AreaFileError(
-            [_("The first line must be: %(columns)s") % {"columns": ",".join(COLUMNS)}]
-        )
-    return [
-        AreaRow(
-            line=number,
-            **{key.strip(): (value or "").strip() for key, value in row.items() if key},
-        )
-        for number, row in enumerate(reader, start=2)
-    ]
+            [_("Line %(line)d is not valid CSV.") % {"line": reader.line_num}]
+        ) from error
 
 
 def check_rows(rows: list[AreaRow]) -> list[str]:

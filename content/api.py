@@ -7,14 +7,17 @@ falls back to another language and, in detail, the state of its translation.
 Only live, public pages are served, as on the site.
 """
 
+import re
+
 from django.utils import translation
 
-from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from content.api_fields import WholeObjectField
+from content.models.search import MAX_QUERY_LENGTH
 from locales.fallback import fallbacks
 from locales.matrix import worst_states_of
 from locales.registry import current_language, get_language, source_language
@@ -74,6 +77,19 @@ class InLanguageMixin:
             raise BadRequestError(f"unknown locale “{code}”")
 
 
+class PlainWordsSearchFilter(SearchFilter):
+    """Wagtail's `?search=`, reduced to its words: quotes and operators
+    would otherwise reach the database's full-text syntax and fail there."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            words = " ".join(re.findall(r"\w+", request.GET["search"]))
+            query = request.GET.copy()
+            query["search"] = words[:MAX_QUERY_LENGTH]
+            request._request.GET = query
+        return super().filter_queryset(request, queryset, view)
+
+
 class LocalisedPagesAPIViewSet(InLanguageMixin, PagesAPIViewSet):
     """Public pages in the language asked for (see the module's docstring)."""
 
@@ -81,7 +97,7 @@ class LocalisedPagesAPIViewSet(InLanguageMixin, PagesAPIViewSet):
     # Wagtail's ?locale filter is for its own Locale model; here the locale
     # chooses the language every field is served in.
     filter_backends = [
-        backend
+        PlainWordsSearchFilter if backend is SearchFilter else backend
         for backend in PagesAPIViewSet.filter_backends
         if backend is not LocaleFilter
     ]

@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass
 
 from wagtail import blocks
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.fields import RichTextField
 
 from modeltranslation.utils import build_localized_fieldname
 
@@ -43,6 +45,7 @@ class Leaf:
     label: str
     text: str
     max_length: int | None
+    rich: bool = False
 
 
 def piece_key(piece) -> str:
@@ -71,7 +74,9 @@ def leaves(block, value, path: str = "", label: str = "") -> list[Leaf]:
     if isinstance(block, TEXT_BLOCKS):
         if isinstance(value, str) and value.strip():
             field = getattr(block, "field", None)
-            return [Leaf(path, label, value, getattr(field, "max_length", None))]
+            max_length = getattr(field, "max_length", None)
+            rich = isinstance(block, blocks.RichTextBlock)
+            return [Leaf(path, label, value, max_length, rich)]
         return []
     found = []
     if isinstance(block, blocks.StreamBlock):
@@ -174,6 +179,27 @@ def with_leaves(model, field: str, source_raw: str, texts: dict[str, str]) -> st
     value = copy.deepcopy(json.loads(source_raw))
     _replace(block, value, "", texts)
     return json.dumps(value, ensure_ascii=False)
+
+
+def with_safe_rich_text(model, field: str, raw: str) -> str:
+    """`raw` with its rich text reduced to what Wagtail's editor allows (no
+    script, no event handler, no `javascript:` link), so a translation typed
+    or imported as HTML cannot carry code to the public page."""
+    block = stream_block(model, field)
+    if block is None:
+        model_field = model._meta.get_field(field)
+        return _safe_html(raw) if isinstance(model_field, RichTextField) else raw
+    if not raw:
+        return raw
+    texts = {
+        leaf.path: _safe_html(leaf.text) if leaf.rich else leaf.text
+        for leaf in leaves(block, json.loads(raw))
+    }
+    return with_leaves(model, field, raw, texts)
+
+
+def _safe_html(html: str) -> str:
+    return EditorHTMLConverter().to_database_format(html) if html else html
 
 
 def _replace(block, value, path: str, texts: dict[str, str]):

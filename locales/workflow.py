@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, RevisionMixin
 
 from modeltranslation.utils import build_localized_fieldname
@@ -28,6 +29,7 @@ from locales.models import TranslationRecord
 from locales.normalize import nfc
 from locales.registry import source_language
 from locales.source_text import comparable, digest, raw_value, source_text, stream_block
+from locales.units import with_safe_rich_text
 
 
 def records_for(piece, language: str) -> dict[str, TranslationRecord]:
@@ -78,16 +80,31 @@ def record_translation(
             "review_comment": "",
         },
     )
+    log_state(piece, record, user)
     return record
+
+
+def log_state(piece, record: TranslationRecord, user, action: str = "") -> None:
+    """Put the translation's new state in the piece's history (Wagtail's
+    audit log): who, when, which field and language."""
+    log(
+        instance=piece,
+        action=action or f"loa.translation.{record.status}",
+        user=user,
+        data={"field": record.field, "language": record.language},
+    )
 
 
 @transaction.atomic
 def review(piece, records, reviewer, approve: bool, comment: str = "") -> None:
-    """Approve translations of `piece` (their text goes public), or send
-    them back to the translator with a comment."""
+    """Approve translations of `piece` (their text goes public, rich text
+    cleared of code), or send them back to the translator with a comment."""
     records = list(records)
     now = timezone.now()
     if approve:
+        # What goes public is what the record keeps, so states stay exact.
+        for record in records:
+            record.text = with_safe_rich_text(type(piece), record.field, record.text)
         publish_texts(
             piece,
             {(record.field, record.language): record.text for record in records},
@@ -103,6 +120,12 @@ def review(piece, records, reviewer, approve: bool, comment: str = "") -> None:
         record.reviewed_at = now
         record.review_comment = comment
         record.save()
+        log_state(
+            piece,
+            record,
+            reviewer,
+            action="" if approve else "loa.translation.sent_back",
+        )
 
 
 def publish_texts(piece, texts: dict[tuple[str, str], str], user) -> None:

@@ -3,6 +3,8 @@
 from django.core.management import CommandError, call_command
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from campaigns.area_import import AreaFileError, load_areas
 from campaigns.models import Area
@@ -67,3 +69,29 @@ def test_the_command_reports_problems_and_loads_nothing(db, tmp_path):
     path.write_text(TREE)
     call_command("load_areas", str(path))
     assert Area.objects.count() == 5
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(TREE)), st.text(max_size=12), st.integers(0, 12)),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_mutated_area_files_load_whole_or_not_at_all(db, edits):
+    """Fuzzed: a file is loaded whole or refused with its problems listed."""
+    text = TREE
+    for at, inserted, removed in edits:
+        text = text[:at] + inserted + text[at + removed :]
+    before = list(Area.objects.order_by("path").values_list("code", "name", "path"))
+    try:
+        load_areas(text)
+    except AreaFileError as error:
+        assert error.problems
+        after = Area.objects.order_by("path").values_list("code", "name", "path")
+        assert list(after) == before

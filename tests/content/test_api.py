@@ -94,3 +94,16 @@ def test_a_listing_takes_the_same_queries_for_more_pages(
     with django_assert_max_num_queries(len(few)):
         response = client.get(url)
     assert response.json()["meta"]["total_count"] == 6
+
+
+def test_search_takes_the_words_of_any_query(client, explainer):
+    """Quotes and operators are dropped, not passed to full-text syntax."""
+
+    def found(query):
+        response = client.get("/api/v2/pages/", {"search": query})
+        assert response.status_code == 200, query
+        return [item["id"] for item in response.json()["items"]]
+
+    words = " ".join(explainer.title.split()[:2])
+    assert found(f'"{words}" ); DROP TABLE x; --') == found(f"{words} DROP TABLE x")
+    assert found(f"({words}*") == found(words)

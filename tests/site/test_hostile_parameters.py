@@ -1,0 +1,76 @@
+"""Search and filter parameters with SQL and regex metacharacters, odd
+characters and very long strings are answered, never with a server error."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import PolicyExplainerPageFactory
+
+HOSTILE = [
+    "' OR 1=1 --",
+    '"; DROP TABLE wagtailcore_page; --',
+    "%_%",
+    "\\",
+    ".*(a+)+$",
+    "[[:alpha:]]{1,}",
+    "\x00",
+    "ꪼꪕꪒꪾ ខ្មែរ 🙂",
+    "a" * 10_000,
+    "2025-13-45",
+    "-1",
+    "9" * 40,
+]
+FUZZ = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+def public_urls(value):
+    return [
+        ("/vi/search/", {"q": value}),
+        ("/api/v2/pages/", {"search": value}),
+        ("/api/v2/pages/", {"locale": value}),
+        ("/api/v2/pages/", {"type": value}),
+    ]
+
+
+def staff_urls(value):
+    return [
+        (
+            "/vi/officer/sessions/",
+            dict.fromkeys(("campaign", "area", "since"), value),
+        ),
+        ("/vi/officer/sessions/", {"language": value, "kind": value, "page": value}),
+        (reverse("translation_matrix"), {"kind": value, "state": value, "p": value}),
+        (reverse("sessions_report"), {"campaign": value, "since": value, "by": value}),
+    ]
+
+
+@pytest.fixture
+def signed_in(client, explainer_index):
+    PolicyExplainerPageFactory(parent=explainer_index)
+    client.force_login(get_user_model().objects.create_superuser("kiem-thu"))
+    return client
+
+
+def assert_answered(client, urls):
+    for path, params in urls:
+        status = client.get(path, params).status_code
+        assert status in (200, 302, 400, 404), (path, params, status)
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_parameters_are_answered(client, signed_in, value):
+    assert_answered(client, public_urls(value) + staff_urls(value))
+
+
+@FUZZ
+@given(st.text(max_size=300))
+def test_fuzzed_search_and_filters_are_answered(client, signed_in, value):
+    assert_answered(client, public_urls(value) + staff_urls(value))
