@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -220,15 +221,15 @@ class Command(BaseCommand):
         client = Client()
         html = client.get(url).content
         total = len(gzip.compress(html))
-        assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
-        for asset in set(assets):
-            response = client.get(asset.decode())
-            body = (
-                b"".join(response.streaming_content)
-                if response.streaming
-                else response.content
-            )
-            total += len(gzip.compress(body))
+        assets = {
+            asset.decode()
+            for asset in re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
+        }
+        for stylesheet in [asset for asset in assets if asset.endswith(".css")]:
+            css = _body(client.get(stylesheet)).decode()
+            assets |= _fonts_fetched(css, stylesheet, html.decode())
+        for asset in assets:
+            total += len(gzip.compress(_body(client.get(asset))))
         figure = Figure("page weight explainer", "KB", runs=[total / 1024])
         return figure
 
@@ -358,3 +359,35 @@ def _wrk(url) -> tuple[float, float, float]:
 def _latency(out: str, percentile: str) -> float:
     value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", out).groups()
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def _body(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+FONT_FACE = re.compile(r"@font-face\s*{(.*?)}", re.S)
+SWITCHER = re.compile(r'<nav class="languages".*?</nav>', re.S)
+
+
+def _fonts_fetched(css: str, stylesheet_url: str, page: str) -> set[str]:
+    """The font files a browser fetches for `page`: each @font-face with a
+    character in its unicode-range among the text set in its family (the
+    language switcher in "Loa Autonyms", the rest in the others), assuming the
+    phone has none of the fonts installed."""
+    switcher = "".join(SWITCHER.findall(page))
+    text = {"Loa Autonyms": switcher, None: SWITCHER.sub("", page)}
+    fetched = set()
+    for face in FONT_FACE.findall(css):
+        family = re.search(r'font-family:\s*"([^"]+)"', face).group(1)
+        characters = {ord(c) for c in text.get(family, text[None])}
+        ranges = re.findall(r"U\+([0-9A-F]+)(?:-([0-9A-F]+))?", face, re.I)
+        if not ranges or any(
+            int(first, 16) <= code <= int(last or first, 16)
+            for first, last in ranges
+            for code in characters
+        ):
+            for url in re.findall(r'url\("?([^")]+)"?\)', face):
+                fetched.add(urllib.parse.urljoin(stylesheet_url, url))
+    return fetched
