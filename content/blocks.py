@@ -159,7 +159,10 @@ class AudioClipBlock(blocks.StructBlock):
 
     audio = DocumentChooserBlock(label=_("audio file"))
     title = blocks.CharBlock(label=_("title"), max_length=120)
-    transcript = blocks.TextBlock(label=_("transcript"), required=False)
+    transcript = blocks.TextBlock(
+        label=_("transcript"),
+        help_text=_("What is said, for people who cannot hear it or play it."),
+    )
 
     class Meta:
         icon = "media"
