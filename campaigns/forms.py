@@ -2,6 +2,7 @@
 optional, so it can be filled in on a phone at the end of a meeting."""
 
 import datetime
+import uuid
 
 from django import forms
 from django.forms import inlineformset_factory
@@ -61,6 +62,7 @@ class QuickSessionForm(forms.ModelForm):
         help_text=_("One question per line."),
     )
     photo = WagtailImageField(label=_("Photo"), required=False)
+    submission_id = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = OutreachSession
@@ -99,11 +101,20 @@ class QuickSessionForm(forms.ModelForm):
             self.instance.starts_at = timezone.make_aware(moment)
         return cleaned
 
+    def clean_submission_id(self) -> uuid.UUID | None:
+        """The form's id, or None if it has none: a mangled id costs the
+        protection against duplicates, never the session."""
+        try:
+            return uuid.UUID(self.cleaned_data["submission_id"])
+        except ValueError:
+            return None
+
     def save_for(self, user) -> OutreachSession:
         """Save the session with its languages, questions and photo; the
         caller wraps this and the formsets in one transaction."""
         session = self.save(commit=False)
         session.logged_by = user
+        session.submission_id = self.cleaned_data["submission_id"]
         # Parental many-to-many relations are kept until the session is saved.
         session.audiences.set(self.cleaned_data["audiences"])
         session.partners.set(self.cleaned_data["partners"])

@@ -95,6 +95,10 @@ class OutreachSession(ClusterableModel):
         related_name="+",
     )
     logged_at = models.DateTimeField(_("logged at"), auto_now_add=True)
+    # Set by the form that logged the session, once per form filled in: a form
+    # sent twice (a double tap, or the phone resending what it kept offline)
+    # finds the session it already made instead of making another.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     panels = [
         FieldPanel("campaign"),

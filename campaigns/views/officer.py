@@ -1,14 +1,18 @@
 """Screens for outreach officers: log a session from a phone, find sessions,
 read one. Plain pages, light enough for a slow connection."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from wagtail.log_actions import log
 
 from campaigns.filters import SessionFilterForm
 from campaigns.forms import MaterialUseFormSet, OutcomeFormSet, QuickSessionForm
@@ -32,16 +36,28 @@ def officer_required(permission):
 def new_session(request):
     """Log a session: the main facts first, the rest under “More details”."""
     data = request.POST if request.method == "POST" else None
-    form = QuickSessionForm(data, request.FILES or None)
+    if data is not None and (saved := already_saved(data.get("submission_id"))):
+        messages.info(request, _("This session was already saved."))
+        return redirect("officer:session", pk=saved.pk)
+    form = QuickSessionForm(
+        data, request.FILES or None, initial={"submission_id": uuid.uuid4()}
+    )
     outcomes = OutcomeFormSet(data, prefix="outcome")
     materials = MaterialUseFormSet(data, prefix="material")
     if data is not None:
         if form.is_valid() and outcomes.is_valid() and materials.is_valid():
-            with transaction.atomic():
-                session = form.save_for(request.user)
-                for formset in (outcomes, materials):
-                    formset.instance = session
-                    formset.save()
+            try:
+                with transaction.atomic():
+                    session = form.save_for(request.user)
+                    for formset in (outcomes, materials):
+                        formset.instance = session
+                        formset.save()
+                    log(instance=session, action="wagtail.create", user=request.user)
+            except IntegrityError:
+                # The same form, sent twice at the same moment.
+                if saved := already_saved(data.get("submission_id")):
+                    return redirect("officer:session", pk=saved.pk)
+                raise
             messages.success(request, _("Session saved."))
             return redirect("officer:session", pk=session.pk)
         messages.error(request, _("The session was not saved: see the marked fields."))
@@ -51,6 +67,15 @@ def new_session(request):
         {"form": form, "outcomes": outcomes, "materials": materials},
         status=400 if data is not None else 200,
     )
+
+
+def already_saved(submission_id) -> OutreachSession | None:
+    """The session a form with this `submission_id` already made, if any."""
+    try:
+        submission = uuid.UUID(submission_id or "")
+    except ValueError:
+        return None
+    return OutreachSession.objects.filter(submission_id=submission).first()
 
 
 def period_warning(session) -> str:

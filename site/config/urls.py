@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from config.health import health
+from config.offline import service_worker
 from config.sitemaps import PageSitemap
 from content import views as content_views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
+    path("sw.js", service_worker, name="service_worker"),
     path("api/v2/", api_router.urls),
     path(
         "sitemap.xml",

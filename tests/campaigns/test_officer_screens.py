@@ -2,10 +2,13 @@
 
 import datetime
 import io
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.translation import gettext
 
 import pytest
 from PIL import Image
@@ -84,6 +87,37 @@ def test_an_officer_logs_a_session_with_material_and_outcomes(client, officer, s
     assert SessionQuestion.objects.get().text.startswith("Mức đóng")
     detail = client.get(response["Location"]).content.decode()
     assert "40" in detail and "84" in detail
+
+
+def test_a_form_sent_twice_makes_one_session(client, officer, setting):
+    client.force_login(officer)
+    form = client.get(NEW).content.decode()
+    submission = re.search(r'name="submission_id" value="([0-9a-f-]{36})"', form)[1]
+    data = post_data(*setting, submission_id=submission)
+    first = client.post(NEW, data)
+    again = client.post(NEW, data)
+    session = OutreachSession.objects.get()
+    assert (
+        first["Location"] == again["Location"] == f"/vi/officer/sessions/{session.pk}/"
+    )
+    assert MaterialUse.objects.count() == 1
+    with translation.override("vi"):
+        already = gettext("This session was already saved.")
+    assert already in client.get(again["Location"]).content.decode()
+    # Each form the officer opens is a new session.
+    assert submission not in client.get(NEW).content.decode()
+    client.post(NEW, post_data(*setting))
+    assert OutreachSession.objects.count() == 2
+
+
+@pytest.mark.parametrize("submission_id", ["", "not-a-uuid", "0" * 500])
+def test_a_missing_or_mangled_submission_id_still_saves_the_session(
+    client, officer, setting, submission_id
+):
+    client.force_login(officer)
+    response = client.post(NEW, post_data(*setting, submission_id=submission_id))
+    assert response.status_code == 302
+    assert OutreachSession.objects.get().submission_id is None
 
 
 def test_a_session_outside_the_campaign_period_is_saved_with_a_warning(

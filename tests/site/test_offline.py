@@ -1,0 +1,24 @@
+"""The officers' service worker: served from the root, registered only by
+the officer's screens; public pages carry no script."""
+
+import pytest
+
+from tests.campaigns.test_officer_screens import NEW
+
+
+def test_the_service_worker_is_served_from_the_root(client, db):
+    response = client.get("/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/javascript"
+    assert "no-cache" in response["Cache-Control"]
+    assert b'addEventListener("fetch"' in response.content
+
+
+@pytest.mark.django_db
+def test_only_the_officer_screens_register_it(client, home_page, django_user_model):
+    assert b"<script" not in client.get("/vi/").content
+    officer = django_user_model.objects.create_superuser("officer-lan")
+    client.force_login(officer)
+    form = client.get(NEW).content.decode()
+    assert "/static/js/offline.js" in form
+    assert 'id="offline-status"' in form and 'role="status"' in form
