@@ -101,3 +101,25 @@ def test_demo_english_is_recorded_as_approved_once(db):
     assert matrix.percentages["en"] == 100
     assert matrix.percentages["rad"] == 0
     assert "English translations" not in load_demo()
+
+
+def test_load_demo_creates_a_user_per_role_once(db, client):
+    load_demo()
+    officer = get_user_model().objects.get(username="officer")
+    assert officer.check_password("loa-demo")
+    assert officer.has_perm("campaigns.add_outreachsession")
+    assert not officer.has_perm("wagtailadmin.access_admin")
+    reviewer = get_user_model().objects.get(username="reviewer-rad")
+    assert reviewer.has_perm("locales.review_translation")
+    assert list(reviewer.language_grants.values_list("language", flat=True)) == ["rad"]
+    translator = get_user_model().objects.get(username="translator-rad")
+    assert not translator.has_perm("locales.review_translation")
+    translator.set_password("changed")
+    translator.save()
+
+    output = load_demo()
+    translator.refresh_from_db()
+    assert translator.check_password("changed")
+    assert "demo user" not in output
+    client.force_login(officer)
+    assert client.get("/vi/officer/sessions/new/").status_code == 200

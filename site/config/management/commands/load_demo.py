@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from campaigns import demo as campaigns_demo
+from config.demo_users import ensure_demo_users
 from content import demo as content_demo
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -34,7 +35,10 @@ class Command(BaseCommand):
         home = content_demo.build_page_tree(stdout=self.stdout)
         content_demo.build_material(home, stdout=self.stdout)
         call_command("rebuild_search", stdout=self.stdout)
-        password = self._ensure_admin()
+        demo_password = os.environ.get("LOA_DEMO_ADMIN_PASSWORD", "loa-demo")
+        password = self._ensure_admin(demo_password)
+        for username in ensure_demo_users(demo_password):
+            self.stdout.write(f"Created the demo user '{username}'.")
         admin = get_user_model().objects.get(username=DEMO_ADMIN_USERNAME)
         if recorded := content_demo.approve_english(admin):
             self.stdout.write(f"Recorded {recorded} English translations as approved.")
@@ -44,9 +48,8 @@ class Command(BaseCommand):
             f"Admin: /admin/  user: {DEMO_ADMIN_USERNAME}  password: {password}"
         )
 
-    def _ensure_admin(self) -> str:
+    def _ensure_admin(self, password: str) -> str:
         """Create the demo administrator once; never reset a changed password."""
-        password = os.environ.get("LOA_DEMO_ADMIN_PASSWORD", "loa-demo")
         User = get_user_model()
         user = User.objects.filter(username=DEMO_ADMIN_USERNAME).first()
         if user is None:
