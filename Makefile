@@ -11,10 +11,13 @@ MANAGE := $(VENV_PYTHON) manage.py
 # gettext compiles catalogs; pango and harfbuzz render PDFs (WeasyPrint);
 # poppler-utils reads them back in tests (pdffonts, pdftoppm).
 DEBIAN_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+# And for the browser tests: Chromium drives the pages (with fonts for every
+# script the site serves), Java runs the Nu HTML Checker.
+BROWSER_TEST_PACKAGES := chromium fonts-noto-core openjdk-17-jre-headless
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo run bench test install deps system-packages lint format messages check
+.PHONY: demo run bench test install deps browser-checkers system-packages lint format messages check backup restore
 
 demo: install
 	$(MANAGE) load_demo
@@ -41,8 +44,22 @@ bench: install
 	$(MANAGE) generate_load_data --pieces $(BENCH_PIECES) --sessions $(BENCH_SESSIONS) && \
 	$(MANAGE) bench --output bench-results.json
 
-test: deps
+# The database and media in one archive under backups/ (see README, Backups).
+backup: deps
+	$(MANAGE) backup --output-dir backups
+
+restore: deps
+	@test -n "$(FILE)" || { echo "Which backup? make restore FILE=backups/loa-….tar.gz" >&2; exit 2; }
+	$(MANAGE) restore "$(FILE)"
+
+test: deps browser-checkers
 	$(VENV_PYTHON) -m pytest
+
+# axe-core and the Nu HTML Checker, from npm, as tests/browser/package-lock.json pins them.
+browser-checkers:
+	@$(MAKE) --no-print-directory system-packages DEBIAN_PACKAGES="$(BROWSER_TEST_PACKAGES)"
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or later with npm" >&2; exit 1; }
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
 install: deps
 	$(MANAGE) migrate --noinput

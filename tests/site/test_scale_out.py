@@ -135,7 +135,9 @@ def publish_summary(session, url, page, summary):
 
 
 @shared_services
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: a transactional test empties the tables when it ends,
+# and the next one still needs the root page the migrations made.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_what_one_server_does_the_other_shows_at_once(servers, explainer_index):
     first, second = servers
     page = PolicyExplainerPageFactory(parent=explainer_index, summary_vi="Bản đầu.")
