@@ -63,6 +63,7 @@ browser-checkers:
 
 install: deps
 	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_roles >/dev/null
 
 deps: system-packages $(UV)
 	$(UV) sync --locked --python $(PYTHON) --quiet
