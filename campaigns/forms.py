@@ -1,5 +1,6 @@
-"""The officer's session form: the few fields that matter first, the rest
-optional, so it can be filled in on a phone at the end of a meeting."""
+"""The officer's forms. The session form asks for the few fields that matter
+first, the rest optional, so it can be filled in on a phone at the end of a
+meeting; the field-kit form asks for a campaign and its languages."""
 
 import datetime
 import uuid
@@ -184,3 +185,16 @@ MaterialUseFormSet = inlineformset_factory(
     extra=2,
     can_delete=False,
 )
+
+
+class FieldKitForm(forms.Form):
+    """A campaign's kit in the languages of the coming sessions."""
+
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"), queryset=Campaign.objects.all()
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=language_code_choices,
+        widget=forms.CheckboxSelectMultiple,
+    )

@@ -106,11 +106,17 @@ class PartnerViewSet(ModelViewSet):
     form_fields = ["name"]
 
 
+class FieldKitMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("campaigns.view_fieldkit")
+
+
 class FieldKitViewSet(ViewSet):
     """Field kits: a campaign's material in chosen languages, in one ZIP."""
 
     icon = "download"
     menu_label = _("Field kits")
+    menu_item_class = FieldKitMenuItem
 
     def get_urlpatterns(self):
         return [

@@ -1,31 +1,23 @@
 """Field kits in the admin: ask for one, watch it build, download it."""
 
-from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from campaigns.field_kit import FieldKitError, changes_since, request_kit
-from campaigns.models import Campaign, FieldKit
-from locales.fields import language_code_choices
+from campaigns.forms import FieldKitForm
+from campaigns.models import FieldKit
 
 
-class FieldKitForm(forms.Form):
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"), queryset=Campaign.objects.all()
-    )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages"),
-        choices=language_code_choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
-class FieldKitViewMixin(WagtailAdminTemplateMixin):
+class FieldKitViewMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
+    model = FieldKit
+    permission_required = "view"
     header_icon = "download"
 
     def get_breadcrumbs_items(self):
@@ -44,6 +36,11 @@ class FieldKitIndexView(FieldKitViewMixin, FormView):
     form_class = FieldKitForm
     page_title = _("Field kits")
 
+    def post(self, request, *args, **kwargs):
+        if not self.user_has_permission("add"):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         try:
             kit = request_kit(
@@ -59,6 +56,7 @@ class FieldKitIndexView(FieldKitViewMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["kits"] = FieldKit.objects.select_related("campaign")[:20]
+        context["can_request"] = self.user_has_permission("add")
         return context
 
 

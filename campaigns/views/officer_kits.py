@@ -1,0 +1,57 @@
+"""Field kits on the officer's screens: ask for a campaign's kit in the
+languages of the next sessions, and download it when it is built, to use
+where there is no connection."""
+
+from django.shortcuts import get_object_or_404, redirect, render
+
+from campaigns.field_kit import FieldKitError, changes_since, request_kit
+from campaigns.forms import FieldKitForm
+from campaigns.models import FieldKit
+from campaigns.views.officer import officer_required
+
+RECENT_KITS = 20
+
+
+@officer_required("campaigns.view_fieldkit")
+def field_kit_list(request):
+    """Recent kits, and the form to ask for one (with the permission to)."""
+    can_request = request.user.has_perm("campaigns.add_fieldkit")
+    form = FieldKitForm(request.POST if request.method == "POST" else None)
+    if can_request and form.is_valid():
+        try:
+            kit = request_kit(
+                form.cleaned_data["campaign"],
+                form.cleaned_data["languages"],
+                request.user,
+            )
+        except FieldKitError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("officer:field-kit", pk=kit.pk)
+    return render(
+        request,
+        "campaigns/officer/field_kit_list.html",
+        {
+            "form": form if can_request else None,
+            "kits": FieldKit.objects.select_related("campaign")[:RECENT_KITS],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@officer_required("campaigns.view_fieldkit")
+def field_kit_detail(request, pk):
+    """One kit: building, ready to download (and whether it is still
+    current), or failed."""
+    kit = get_object_or_404(FieldKit.objects.select_related("campaign"), pk=pk)
+    ready = kit.status == FieldKit.Status.READY
+    return render(
+        request,
+        "campaigns/officer/field_kit_detail.html",
+        {
+            "kit": kit,
+            "building": kit.status
+            in (FieldKit.Status.QUEUED, FieldKit.Status.BUILDING),
+            "changes": changes_since(kit) if ready else [],
+        },
+    )
