@@ -82,6 +82,21 @@ def test_officer_session_form_has_no_accessibility_violation(
     page.close()
 
 
+def test_officer_field_kits_have_no_accessibility_violation(
+    chromium, site_url, screenshots
+):
+    page = chromium.new_page(viewport=PHONE, bypass_csp=True)
+    log_in(page, site_url, "officer", next_path="/vi/officer/field-kits/")
+    assert_no_violation(page)
+    screenshots(page, "field-kits")
+    # Asked for with no language: refused, with the error beside the field.
+    page.locator("main form button[type=submit]").click()
+    assert page.locator(".field-error").count() > 0
+    assert_no_violation(page)
+    screenshots(page, "field-kits-refused")
+    page.close()
+
+
 def test_keyboard_reaches_content_language_and_search_with_visible_focus(
     chromium, site_url, paths
 ):
@@ -136,7 +151,11 @@ def test_pages_are_valid_html(site_url, paths, tmp_path):
         },
         headers={"Referer": f"{site_url}/admin/login/"},
     )
-    for path in ("/vi/officer/sessions/new/", "/vi/officer/sessions/"):
+    for path in (
+        "/vi/officer/sessions/new/",
+        "/vi/officer/sessions/",
+        "/vi/officer/field-kits/",
+    ):
         response = browser.get(site_url + path)
         assert response.ok and "<form" in response.text
         files.append(tmp_path / f"officer-{len(files)}.html")
