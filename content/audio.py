@@ -10,15 +10,27 @@ class AudioFileError(ValueError):
 
 
 def read_duration(file) -> float:
-    """The playing time of an audio file in seconds, read from the file itself."""
+    """The playing time of a stored audio file in seconds, read from the file
+    itself."""
     try:
         file.open("rb")
-        file.seek(0)
-        audio = mutagen.File(file)
-    except (mutagen.MutagenError, OSError) as error:
+        return duration_of(file)
+    except OSError as error:
         raise AudioFileError(f"{NOT_AUDIO} ({error})") from None
     finally:
         file.close()
+
+
+def duration_of(stream) -> float:
+    """The playing time of an open file, left open and rewound: an upload is
+    checked before it is saved."""
+    try:
+        stream.seek(0)
+        audio = mutagen.File(stream)
+    except (mutagen.MutagenError, OSError) as error:
+        raise AudioFileError(f"{NOT_AUDIO} ({error})") from None
+    finally:
+        stream.seek(0)
     if audio is None or audio.info is None or not getattr(audio.info, "length", 0):
         raise AudioFileError(NOT_AUDIO)
     return round(float(audio.info.length), 2)

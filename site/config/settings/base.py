@@ -195,6 +195,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Documents are recordings and PDFs (checked for what they hold by the form);
+# an hour of speech at 64 kbit/s is under 30 MB.
+WAGTAILDOCS_EXTENSIONS = ["mp3", "ogg", "oga", "opus", "m4a", "wav", "flac", "pdf"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.document_forms.CheckedDocumentForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # One slug per page in every language: the language lives in the URL prefix, so
 # printed QR codes and links stay valid whichever translations exist.
