@@ -42,7 +42,7 @@ bench: install
 	  DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(BENCH_DIR)/bench.sqlite3}; \
 	$(MANAGE) migrate --noinput >/dev/null && $(MANAGE) load_demo >/dev/null && \
 	$(MANAGE) generate_load_data --pieces $(BENCH_PIECES) --sessions $(BENCH_SESSIONS) && \
-	$(MANAGE) bench --output bench-results.json
+	$(MANAGE) bench --output bench-results.json $(BENCH_ARGS)
 
 # The database and media in one archive under backups/ (see README, Backups).
 backup: deps

@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from django.utils import translation
 
 from campaigns.field_kit import build, fingerprint, plan
 from campaigns.models import Campaign, FieldKit, ToolkitItem
+from config.load_run import run_load, wrk_latency
 from content.models import (
     FAQAnswerPage,
     FAQIndexPage,
@@ -43,6 +45,8 @@ from content.models import (
 
 RUNS = 50
 WRK_SECONDS = 10
+LOAD_SECONDS = 60
+LOAD_OFFICERS = 4
 ROOT = Path(settings.BASE_DIR)
 
 
@@ -67,8 +71,14 @@ class Command(BaseCommand):
         parser.add_argument("--output", default="bench-results.json")
         parser.add_argument("--runs", type=int, default=RUNS)
         parser.add_argument("--no-wrk", action="store_true", help="Skip wrk runs.")
+        parser.add_argument(
+            "--load-seconds",
+            type=int,
+            default=LOAD_SECONDS,
+            help="Length of the load run (0 to skip it).",
+        )
 
-    def handle(self, *args, output, runs, no_wrk, **options):
+    def handle(self, *args, output, runs, no_wrk, load_seconds, **options):
         # As config.wsgi does for the app servers.
         gc.freeze()
         self.runs = runs
@@ -86,6 +96,8 @@ class Command(BaseCommand):
         figures.append(weight)
         if not no_wrk and shutil.which("wrk"):
             figures += self.served(urls)
+            if load_seconds:
+                figures += self.load(urls, load_seconds)
         else:
             self.stderr.write("wrk not found (apt install wrk): no served figures.")
         self.judge(figures)
@@ -235,38 +247,40 @@ class Command(BaseCommand):
 
     def served(self, urls) -> list[Figure]:
         """Requests/s and latency under wrk, against gunicorn (2 workers)."""
-        port = _free_port()
-        server = subprocess.Popen(  # noqa: S603 — our own interpreter and args
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--chdir",
-                str(ROOT / "site"),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--no-control-socket",
-            ],
-            cwd=ROOT,
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            _wait_for(f"http://127.0.0.1:{port}/healthz/")
-            figures = []
+        figures = []
+        with _gunicorn() as base_url:
             for name, url in urls.items():
-                rps, p50, p99 = _wrk(f"http://127.0.0.1:{port}{url}")
+                rps, p50, p99 = _wrk(base_url + url)
                 figures.append(Figure(f"served {name}", "req/s", runs=[rps]))
                 figures.append(Figure(f"served {name} p50", "ms", runs=[p50]))
                 figures.append(Figure(f"served {name} p99", "ms", runs=[p99]))
-            return figures
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        return figures
+
+    def load(self, urls, seconds) -> list[Figure]:
+        """The public pages and a PDF in turn under wrk (32 connections)
+        while four officers log sessions, against gunicorn (2 workers)."""
+        paths = [url for name, url in urls.items() if name != "bare view"]
+        paths.append(urls["explainer"] + "pdf/")
+        with _gunicorn() as base_url:
+            result = run_load(
+                base_url, paths, seconds, connections=32, officers=LOAD_OFFICERS
+            )
+        self.stdout.write(
+            f"Load run: {seconds} s, 32 connections, {LOAD_OFFICERS} officers."
+        )
+        name = "load"
+        errors = Figure(f"{name}: errors", "count", runs=[result.errors])
+        errors.target, errors.passed = "0", result.errors == 0
+        lost = Figure(f"{name}: sessions lost", "count", runs=[result.sessions_lost])
+        lost.target, lost.passed = "0", result.sessions_lost == 0
+        sent = result.sessions_sent
+        return [
+            Figure(f"{name}: pages", "req/s", runs=[result.requests_per_second]),
+            Figure(f"{name}: pages p99", "ms", runs=[result.p99_ms]),
+            Figure(f"{name}: sessions logged", "count", runs=[sent]),
+            errors,
+            lost,
+        ]
 
     # -- targets and output -----------------------------------------------
 
@@ -332,6 +346,37 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@contextmanager
+def _gunicorn():
+    """gunicorn with 2 workers on a free local port; yields its base URL."""
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 — our own interpreter and args
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--chdir",
+            str(ROOT / "site"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--no-control-socket",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/healthz/")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def _wait_for(url, seconds=30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -353,12 +398,7 @@ def _wrk(url) -> tuple[float, float, float]:
         check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    return rps, _latency(out, "50%"), _latency(out, "99%")
-
-
-def _latency(out: str, percentile: str) -> float:
-    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", out).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return rps, wrk_latency(out, "50%"), wrk_latency(out, "99%")
 
 
 def _body(response) -> bytes:
