@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content.models import Audience, LegalProvision, MaterialPage, Topic
@@ -23,7 +23,12 @@ def connect_signals() -> None:
     post_delete.connect(
         start_new_generation, sender=Page, dispatch_uid="page-cache-del"
     )
-    for model in (Topic, Audience, LegalProvision):
-        post_save.connect(
-            start_new_generation, sender=model, dispatch_uid=f"page-cache-{model}"
-        )
+    # A page made private must leave the cache at once, as a deleted topic
+    # must leave every page that names it.
+    for model in (Topic, Audience, LegalProvision, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                start_new_generation,
+                sender=model,
+                dispatch_uid=f"page-cache-{signal}-{model}",
+            )

@@ -85,3 +85,26 @@ def test_a_password_protected_page_is_not_cached(client, explainer):
     url = f"/vi/explainers/{explainer.slug}/"
     assert visit(client, url)[1] is None
     assert visit(client, url)[1] is None
+
+
+def test_a_page_made_private_leaves_the_cache_at_once(client, explainer):
+    url = f"/vi/explainers/{explainer.slug}/"
+    visit(client, url)
+    assert visit(client, url)[1] == "hit"
+    restriction = PageViewRestriction.objects.create(
+        page=explainer, restriction_type="login"
+    )
+    response = client.get(url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    restriction.delete()
+    assert visit(client, url)[0].status_code == 200
+
+
+def test_a_deleted_topic_leaves_the_pages_that_named_it(client, explainer):
+    topic = TopicFactory(name_vi="Chủ đề sẽ xoá")
+    explainer.topics.add(topic)
+    explainer.save_revision().publish()
+    url = f"/vi/explainers/{explainer.slug}/"
+    assert "Chủ đề sẽ xoá" in visit(client, url)[0].content.decode()
+    topic.delete()
+    assert "Chủ đề sẽ xoá" not in visit(client, url)[0].content.decode()
