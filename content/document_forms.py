@@ -52,3 +52,13 @@ class CheckedDocumentForm(BaseDocumentForm):
                     code="not_a_pdf",
                 )
         return upload
+
+    def _update_errors(self, errors):
+        # Wagtail's model re-checks the extension of the file it holds, which
+        # for a file refused above is none: "File extension “” is not
+        # allowed" would stand beside the real reason.
+        if self.has_error("file") and hasattr(errors, "error_dict"):
+            errors.error_dict.pop("file", None)
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)
