@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +36,7 @@ class HomePage(Page):
         return context
 
     def route(self, request, path_components):
-        """Route from the deepest page on the path, found in one query.
+        """Route from the deepest page on the path, found in two queries.
 
         Wagtail's own routing loads every page on the way down, twice each.
         The page found routes whatever is left of the path itself (a routable
@@ -47,13 +48,18 @@ class HomePage(Page):
             f"{self.url_path}{'/'.join(path_components[:length])}/"
             for length in range(1, len(path_components) + 1)
         ]
-        page = (
+        # Only the id and class first: a page row has a column per language
+        # for each of Wagtail's fields, too wide to read twice.
+        found = (
             Page.objects.descendant_of(self)
             .filter(url_path__in=prefixes)
             .order_by("-depth")
-            .specific()
+            .values_list("pk", "content_type_id", "depth")
             .first()
         )
-        if page is None:
+        if found is None:
             return super().route(request, path_components)
-        return page.route(request, path_components[page.depth - self.depth :])
+        pk, content_type_id, depth = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.get(pk=pk)
+        return page.route(request, path_components[depth - self.depth :])
