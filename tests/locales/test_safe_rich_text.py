@@ -57,3 +57,21 @@ def test_a_rich_text_field_loses_its_code(client, faq_index, reviewer):
     piece.save_revision().publish()
     approve(piece, "full_answer", HOSTILE, reviewer)
     assert_safe(client.get(f"/en/faq/{piece.slug}/").content.decode())
+
+
+def test_plain_text_blocks_are_escaped_on_output(client, explainer_index):
+    """Headings, figures and steps are plain text: whatever they hold is
+    shown as text, never run."""
+    code = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    piece = PolicyExplainerPageFactory(
+        parent=explainer_index,
+        summary_vi=f"Tóm tắt {code}",
+        body_vi=stream(
+            ("heading", {"text": f"Ai được tham gia {code}"}),
+            ("key_figures", [{"value": "91,9 %", "label": code, "source": ""}]),
+        ),
+    )
+    piece.save_revision().publish()
+    html = client.get(f"/vi/explainers/{piece.slug}/").content.decode()
+    assert "Ai được tham gia &lt;script&gt;" in html
+    assert "<script>alert" not in html and "<img src=x" not in html
