@@ -10,6 +10,7 @@ nothing finer would be safe. The cache is Django's default cache: local
 memory on one server, Redis (`REDIS_URL`) when several servers share it.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -33,6 +34,19 @@ def start_new_generation(**kwargs) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def for_this_generation(name: str, compute):
+    """A value derived from what is published, computed once per generation
+    (a later publish, move or deletion may change it). None is not kept:
+    nothing found stays cheap to ask again and costs no cache space."""
+    key = f"public-pages:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        if value is not None:
+            cache.set(key, value, timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return value
 
 
 def key_for(request) -> str:

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from content.page_cache import for_this_generation
+
 
 class HomePage(Page):
     """The front page of the public site, in every language: a short welcome
@@ -36,7 +38,8 @@ class HomePage(Page):
         return context
 
     def route(self, request, path_components):
-        """Route from the deepest page on the path, found in two queries.
+        """Route from the deepest page on the path, found in two queries
+        (one once the path has been seen).
 
         Wagtail's own routing loads every page on the way down, twice each.
         The page found routes whatever is left of the path itself (a routable
@@ -49,17 +52,23 @@ class HomePage(Page):
             for length in range(1, len(path_components) + 1)
         ]
         # Only the id and class first: a page row has a column per language
-        # for each of Wagtail's fields, too wide to read twice.
-        found = (
-            Page.objects.descendant_of(self)
-            .filter(url_path__in=prefixes)
-            .order_by("-depth")
-            .values_list("pk", "content_type_id", "depth")
-            .first()
+        # for each of Wagtail's fields, too wide to read twice. Paths found
+        # are kept until the next publish, move or deletion.
+        found = for_this_generation(
+            f"route:{prefixes[-1]}",
+            lambda: (
+                Page.objects.descendant_of(self)
+                .filter(url_path__in=prefixes)
+                .order_by("-depth")
+                .values_list("pk", "content_type_id", "depth")
+                .first()
+            ),
         )
         if found is None:
             return super().route(request, path_components)
         pk, content_type_id, depth = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.get(pk=pk)
+        page = model.objects.filter(pk=pk).first()
+        if page is None:  # deleted since: the next generation forgets it
+            return super().route(request, path_components)
         return page.route(request, path_components[depth - self.depth :])

@@ -26,6 +26,7 @@ from content.models.material_code import (
 )
 from content.models.snippets import LegalProvision
 from content.panels import WhereUsedPanel
+from content.page_cache import for_this_generation
 from content.pdf import pdf_bytes
 from locales.permissions import restrict_form_to_languages
 
@@ -177,13 +178,18 @@ class MaterialPage(RoutablePageMixin, Page):
         return context
 
     def get_view_restrictions(self):
-        """Restrictions on this page and its ancestors, in one query.
+        """Restrictions on this page and its ancestors, in one query, or
+        none while no page of the site has any.
 
         Wagtail loads the ancestors first to resolve aliases; a piece that is
         not an alias can read its ancestors' paths off its own path.
         """
         if self.alias_of_id:
             return super().get_view_restrictions()
+        if not for_this_generation(
+            "any view restriction", PageViewRestriction.objects.exists
+        ):
+            return PageViewRestriction.objects.none()
         paths = [
             self.path[:length]
             for length in range(self.steplen, len(self.path) + 1, self.steplen)
