@@ -25,8 +25,8 @@ from content.models.material_code import (
     was_issued,
 )
 from content.models.snippets import LegalProvision
-from content.panels import WhereUsedPanel
 from content.page_cache import for_this_generation
+from content.panels import WhereUsedPanel
 from content.pdf import pdf_bytes
 from locales.permissions import restrict_form_to_languages
 
