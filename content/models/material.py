@@ -173,9 +173,20 @@ class MaterialPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = list(self.topics.all())
-        context["legal_basis"] = list(self.legal_basis.all())
+        context["topics"], context["legal_basis"] = self.topics_and_legal_basis(request)
         return context
+
+    def topics_and_legal_basis(self, request) -> tuple[list, list]:
+        """The topics and provisions the piece names. For the live page they
+        are kept for the cache generation, which a publish, or a change to a
+        topic or provision, replaces; a preview reads its own."""
+
+        def read():
+            return list(self.topics.all()), list(self.legal_basis.all())
+
+        if getattr(request, "is_preview", False) or not self.live:
+            return read()
+        return for_this_generation(f"cited:{self.pk}:{self.live_revision_id}", read)
 
     def get_view_restrictions(self):
         """Restrictions on this page and its ancestors, in one query, or

@@ -6,7 +6,11 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from tests.factories import PolicyExplainerPageFactory, TopicFactory
+from tests.factories import (
+    LegalProvisionFactory,
+    PolicyExplainerPageFactory,
+    TopicFactory,
+)
 
 
 @pytest.fixture
@@ -108,3 +112,34 @@ def test_a_deleted_topic_leaves_the_pages_that_named_it(client, explainer):
     assert "Chủ đề sẽ xoá" in visit(client, url)[0].content.decode()
     topic.delete()
     assert "Chủ đề sẽ xoá" not in visit(client, url)[0].content.decode()
+
+
+def test_signed_in_readers_see_cited_topics_and_provisions_change_at_once(
+    client, explainer, django_user_model
+):
+    client.force_login(django_user_model.objects.create_user("ban-doc"))
+    topic = TopicFactory(name_vi="Chủ đề cũ")
+    explainer.topics.add(topic)
+    explainer.save_revision().publish()
+    url = f"/vi/explainers/{explainer.slug}/"
+    for _ in range(2):
+        assert "Chủ đề cũ" in client.get(url).content.decode()
+    topic.name_vi = "Chủ đề mới"
+    topic.save()
+    assert "Chủ đề mới" in client.get(url).content.decode()
+    provision = LegalProvisionFactory(title_vi="Luật Bảo hiểm y tế sửa đổi")
+    explainer.legal_basis.add(provision)
+    explainer.save_revision().publish()
+    assert "Luật Bảo hiểm y tế sửa đổi" in client.get(url).content.decode()
+
+
+def test_a_preview_shows_the_topics_of_the_draft(rf, explainer):
+    explainer.topics.add(TopicFactory(name_vi="Chủ đề đã xuất bản"))
+    explainer.save_revision().publish()
+    request = rf.get("/")
+    explainer.get_context(request)  # the live page's, now kept
+    draft = explainer.get_latest_revision_as_object()
+    draft.topics = [TopicFactory(name_vi="Chủ đề của bản nháp")]
+    request.is_preview = True
+    topics = draft.get_context(request)["topics"]
+    assert [topic.name_vi for topic in topics] == ["Chủ đề của bản nháp"]
