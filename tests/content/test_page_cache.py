@@ -134,12 +134,17 @@ def test_signed_in_readers_see_cited_topics_and_provisions_change_at_once(
 
 
 def test_a_preview_shows_the_topics_of_the_draft(rf, explainer):
-    explainer.topics.add(TopicFactory(name_vi="Chủ đề đã xuất bản"))
+    published, drafted = (
+        TopicFactory(name_vi=name)
+        for name in ("Chủ đề đã xuất bản", "Chủ đề của bản nháp")
+    )
+    explainer.topics.add(published)
     explainer.save_revision().publish()
+    explainer.refresh_from_db()
     request = rf.get("/")
-    explainer.get_context(request)  # the live page's, now kept
+    kept = explainer.get_context(request)["topics"]  # the live page's, now kept
+    assert kept == [published]
     draft = explainer.get_latest_revision_as_object()
-    draft.topics = [TopicFactory(name_vi="Chủ đề của bản nháp")]
+    draft.topics = [drafted]
     request.is_preview = True
-    topics = draft.get_context(request)["topics"]
-    assert [topic.name_vi for topic in topics] == ["Chủ đề của bản nháp"]
+    assert draft.get_context(request)["topics"] == [drafted]
