@@ -9,16 +9,15 @@ go to `test-artifacts/browser/`.
 import math
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import wave
 from pathlib import Path
 
 import pytest
-import requests
 from playwright.sync_api import sync_playwright
+
+from config.app_server import app_server
 
 ROOT = Path(__file__).parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -69,12 +68,6 @@ def _tone(path: Path) -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _manage(env, *args):
     subprocess.run(  # noqa: S603 — our own interpreter and manage.py
         [sys.executable, "manage.py", *args],
@@ -103,43 +96,9 @@ def site_url(tmp_path_factory):
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo")
     _manage(env, "shell", "-c", ADD_RECORDING.format(wav=_tone(folder / "tone.wav")))
-    port = _free_port()
     # One process: the page cache lives in its memory, as on a single server.
-    server = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--chdir",
-            str(ROOT / "site"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--threads",
-            "4",
-            "--no-control-socket",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=(folder / "gunicorn.log").open("w"),
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if requests.get(f"{url}/healthz/", timeout=5).ok:
-                break
-        except requests.RequestException:
-            pass
-        assert server.poll() is None, (folder / "gunicorn.log").read_text()
-        assert time.monotonic() < deadline, "the demo site did not start"
-        time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    with app_server(env, threads=4, log=folder / "gunicorn.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -125,9 +125,12 @@ def test_keyboard_reaches_content_language_and_search_with_visible_focus(
                 }"""
             )
         )
-    assert {"vi", "en", "rad", "km"} <= {element["lang"] for element in focused}
-    assert any(element["name"] == "q" for element in focused)
-    assert all(element["outline"] for element in focused if element["tag"] != "BODY")
+    assert {"vi", "en", "rad", "km"} <= {element["lang"] for element in focused}, (
+        focused
+    )
+    assert any(element["name"] == "q" for element in focused), focused
+    unmarked = [e for e in focused if e["tag"] != "BODY" and not e["outline"]]
+    assert not unmarked, unmarked
     page.close()
 
 

@@ -7,11 +7,7 @@ no shared cache to test.
 """
 
 import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
+from contextlib import ExitStack
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -27,10 +23,10 @@ import pytest
 import requests
 
 from campaigns.models import OutreachSession
+from config.app_server import app_server
 from locales.registry import load_languages
 from tests.factories import CampaignFactory, PolicyExplainerPageFactory, area
 
-ROOT = Path(__file__).parents[2]
 shared_services = pytest.mark.skipif(
     not (
         os.environ.get("REDIS_URL")
@@ -38,12 +34,6 @@ shared_services = pytest.mark.skipif(
     ),
     reason="needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def database_url() -> str:
@@ -61,45 +51,11 @@ def servers(tmp_path):
         "DATABASE_URL": database_url(),
         "MEDIA_ROOT": str(tmp_path),
     }
-    processes, urls = [], []
-    for _ in range(2):
-        port = free_port()
-        processes.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "config.wsgi",
-                    "--chdir",
-                    str(ROOT / "site"),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "1",
-                    "--no-control-socket",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=(tmp_path / f"gunicorn-{port}.log").open("w"),
-            )
-        )
-        urls.append(f"http://127.0.0.1:{port}")
-    for url in urls:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(f"{url}/healthz/", timeout=5).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            assert time.monotonic() < deadline, f"{url} did not start"
-            time.sleep(0.3)
-    yield urls
-    for process in processes:
-        process.terminate()
-        process.wait(timeout=10)
+    with ExitStack() as stack:
+        yield [
+            stack.enter_context(app_server(env, log=tmp_path / f"gunicorn-{n}.log"))
+            for n in range(2)
+        ]
 
 
 def log_in(session, url, username, password):

@@ -12,14 +12,10 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
-import sys
 import time
 import urllib.parse
-import urllib.request
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -34,6 +30,7 @@ from django.utils import translation
 
 from campaigns.field_kit import build, fingerprint, plan
 from campaigns.models import Campaign, FieldKit, ToolkitItem
+from config.app_server import app_server
 from config.load_run import run_load, wrk_latency
 from content.models import (
     FAQAnswerPage,
@@ -47,7 +44,6 @@ RUNS = 50
 WRK_SECONDS = 10
 LOAD_SECONDS = 60
 LOAD_OFFICERS = 4
-ROOT = Path(settings.BASE_DIR)
 
 
 @dataclass
@@ -340,52 +336,10 @@ class Command(BaseCommand):
             )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
 def _gunicorn():
-    """gunicorn with 2 workers on a free local port; yields its base URL."""
-    port = _free_port()
-    server = subprocess.Popen(  # noqa: S603 — our own interpreter and args
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--chdir",
-            str(ROOT / "site"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--no-control-socket",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_for(f"http://127.0.0.1:{port}/healthz/")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def _wait_for(url, seconds=30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 — localhost
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer")
+    """The app server with 2 workers, as `make bench` configured it."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"}
+    return app_server(env, workers=2)
 
 
 def _wrk(url) -> tuple[float, float, float]:
