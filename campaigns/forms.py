@@ -23,6 +23,7 @@ from campaigns.models import (
     SessionOutcome,
     SessionPhoto,
     SessionQuestion,
+    ToolkitItem,
 )
 from content.models import MATERIAL_MODELS
 from locales.fields import language_code_choices
@@ -33,10 +34,65 @@ class AreaChoiceField(forms.ModelChoiceField):
         return "\u2003" * (area.depth - 1) + area.label
 
 
-class PieceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, page):
-        code = getattr(page, "material_code", "")
-        return f"{code} · {page.title}" if code else page.title
+class MaterialCodeField(forms.CharField):
+    """A piece of material named by the code printed on its copies
+    ("EXP-0007"), typed or picked from the suggestions (the toolkits of the
+    campaigns under way). A number is read as the piece's id, as a form kept
+    on a phone from before may still send."""
+
+    widget = forms.TextInput(
+        attrs={
+            "list": "toolkit-material",
+            "autocomplete": "off",
+            "autocapitalize": "characters",
+            "spellcheck": "false",
+        }
+    )
+    default_error_messages = {
+        "unknown": _(
+            "No published material has the code “%(code)s”: check the code "
+            "printed on the copy."
+        )
+    }
+
+    def to_python(self, value):
+        code = super().to_python(value).strip().upper()
+        if not code:
+            return None
+        piece = piece_with_code(code)
+        if piece is None:
+            raise forms.ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"code": code}
+            )
+        return piece
+
+    def prepare_value(self, value):
+        return getattr(value, "material_code", value)
+
+
+def piece_with_code(code: str) -> Page | None:
+    """The live piece of material with this code (or, for a number, id)."""
+    if code.isdigit():
+        return (
+            Page.objects.type(*MATERIAL_MODELS)
+            .live()
+            .filter(pk=code)
+            .specific()
+            .first()
+        )
+    for model in MATERIAL_MODELS:
+        if code.startswith(f"{model.material_prefix}-"):
+            return model.objects.live().filter(material_code=code).first()
+    return None
+
+
+def toolkit_material() -> list[Page]:
+    """The pieces in the toolkits of campaigns planned or running: what an
+    officer most likely handed out, suggested as codes are typed."""
+    pieces = ToolkitItem.objects.filter(
+        campaign__status__in=[Campaign.Status.PLANNED, Campaign.Status.RUNNING]
+    ).values("piece")
+    return list(Page.objects.live().filter(pk__in=pieces).specific().order_by("title"))
 
 
 class QuickSessionForm(forms.ModelForm):
@@ -162,20 +218,17 @@ OutcomeFormSet = inlineformset_factory(
 
 class MaterialUseForm(OptionalRowForm):
     key_fields = ("piece",)
+    piece = MaterialCodeField(
+        label=_("Material code"),
+        help_text=_("As printed on the copy, e.g. EXP-0007."),
+    )
 
     class Meta:
         model = MaterialUse
         fields = ["piece", "language", "format", "quantity"]
-        field_classes = {"piece": PieceChoiceField}
         widgets = {
             "quantity": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1})
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["piece"].queryset = (
-            Page.objects.type(*MATERIAL_MODELS).live().order_by("title").specific()
-        )
 
 
 MaterialUseFormSet = inlineformset_factory(

@@ -15,7 +15,12 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from campaigns.filters import SessionFilterForm
-from campaigns.forms import MaterialUseFormSet, OutcomeFormSet, QuickSessionForm
+from campaigns.forms import (
+    MaterialUseFormSet,
+    OutcomeFormSet,
+    QuickSessionForm,
+    toolkit_material,
+)
 from campaigns.models import OutreachSession, SessionQuestion
 from campaigns.questions import can_promote, promote_to_faq
 
@@ -64,7 +69,12 @@ def new_session(request):
     return render(
         request,
         "campaigns/officer/session_form.html",
-        {"form": form, "outcomes": outcomes, "materials": materials},
+        {
+            "form": form,
+            "outcomes": outcomes,
+            "materials": materials,
+            "toolkit_material": toolkit_material(),
+        },
         status=400 if data is not None else 200,
     )
 

@@ -136,7 +136,7 @@ def _session_form(marker: str) -> dict:
         "material-INITIAL_FORMS": "0",
         "material-0-piece": PolicyExplainerPage.objects.live()
         .order_by("pk")
-        .values_list("pk", flat=True)[0],
+        .values_list("material_code", flat=True)[0],
         "material-0-language": "rad",
         "material-0-format": "print",
         "material-0-quantity": "40",

@@ -13,7 +13,13 @@ from django.utils.translation import gettext
 import pytest
 from PIL import Image
 
-from campaigns.models import MaterialUse, OutreachSession, SessionQuestion
+from campaigns.models import (
+    Campaign,
+    MaterialUse,
+    OutreachSession,
+    SessionQuestion,
+    ToolkitItem,
+)
 from content.models import FAQAnswerPage
 from tests.factories import (
     CampaignFactory,
@@ -139,6 +145,9 @@ def test_a_session_outside_the_campaign_period_is_saved_with_a_warning(
         {"material-0-quantity": "0"},
         {"day": "28/13/2025"},
         {"area": ""},
+        {"material-0-piece": "EXP-9999"},
+        {"material-0-piece": "99999"},
+        {"material-0-piece": "'; DROP TABLE x; --"},
     ],
     ids=[
         "negative-attendance",
@@ -146,6 +155,9 @@ def test_a_session_outside_the_campaign_period_is_saved_with_a_warning(
         "zero-copies",
         "bad-date",
         "no-area",
+        "unknown-code",
+        "unknown-id",
+        "not-a-code",
     ],
 )
 def test_bad_input_saves_nothing(client, officer, setting, changes):
@@ -154,6 +166,47 @@ def test_bad_input_saves_nothing(client, officer, setting, changes):
     assert response.status_code == 400
     assert not OutreachSession.objects.exists()
     assert not MaterialUse.objects.exists()
+
+
+def test_material_is_named_by_the_code_printed_on_the_copy(client, officer, setting):
+    campaign, village, piece, indicator = setting
+    client.force_login(officer)
+    code = piece.material_code.lower()  # as typed on a phone
+    response = client.post(
+        NEW, post_data(*setting, **{"material-0-piece": f" {code} "})
+    )
+    assert response.status_code == 302
+    assert MaterialUse.objects.get().piece.pk == piece.pk
+
+
+def test_a_draft_piece_cannot_be_recorded_as_handed_out(client, officer, setting):
+    campaign, village, piece, indicator = setting
+    piece.unpublish()
+    client.force_login(officer)
+    response = client.post(
+        NEW, post_data(*setting, **{"material-0-piece": piece.material_code})
+    )
+    assert response.status_code == 400
+    assert piece.material_code in response.content.decode()  # named in the error
+    assert not OutreachSession.objects.exists()
+
+
+def test_the_form_suggests_the_toolkits_of_campaigns_under_way(
+    client, officer, setting, explainer_index, django_assert_max_num_queries
+):
+    campaign, village, in_toolkit, indicator = setting
+    ToolkitItem.objects.create(campaign=campaign, piece=in_toolkit)
+    closed = CampaignFactory(status=Campaign.Status.CLOSED)
+    of_closed = PolicyExplainerPageFactory(parent=explainer_index)
+    ToolkitItem.objects.create(campaign=closed, piece=of_closed)
+    for _ in range(5):  # material outside any toolkit: not listed
+        PolicyExplainerPageFactory(parent=explainer_index)
+    client.force_login(officer)
+    with django_assert_max_num_queries(20):
+        form = client.get(NEW).content.decode()
+    suggestions = re.findall(r'<option value="((?:EXP|RAD|FAQ)-\d+)"', form)
+    assert suggestions == [in_toolkit.material_code]
+    assert of_closed.material_code not in form
 
 
 def test_an_officer_cannot_edit_material_or_targets(client, officer, setting):
