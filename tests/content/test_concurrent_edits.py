@@ -3,29 +3,14 @@ message instead of silently overwriting the first."""
 
 from django.contrib.auth import get_user_model
 
-from wagtail.test.utils.form_data import (
-    nested_form_data,
-    querydict_from_html,
-    streamfield,
-)
-
-from locales.registry import load_languages
 from tests.factories import PolicyExplainerPageFactory
+from tests.page_forms import explainer_edit_data
 
 
 def edit_form(client, page):
     """The edit form as the editor's browser would send it back."""
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-    data = querydict_from_html(html, form_id="page-edit-form")
-    bodies = {
-        f"body_{language.code}": streamfield(
-            [("heading", {"text": "Ai được tham gia"})] if language.code == "vi" else []
-        )
-        for language in load_languages()
-    }
-    for key, value in nested_form_data(bodies).items():
-        data[key] = value
-    return data
+    return explainer_edit_data(html)
 
 
 def save(client, page, data, summary):

@@ -4,20 +4,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission
-from wagtail.test.utils.form_data import (
-    nested_form_data,
-    querydict_from_html,
-    streamfield,
-)
 
 import pytest
 
 from locales.models import LanguageGrant
 from locales.permissions import editable_languages
-from locales.registry import load_languages
 from tests.factories import PolicyExplainerPageFactory, stream
-
-HEADING = "Ai được tham gia"
+from tests.page_forms import HEADING, explainer_edit_data
 
 
 def edit_form_data(client, page, **changes):
@@ -26,15 +19,7 @@ def edit_form_data(client, page, **changes):
     Vietnamese, empty elsewhere, plus `changes`."""
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    bodies = {
-        f"body_{language.code}": streamfield(
-            [("heading", {"text": HEADING})] if language.code == "vi" else []
-        )
-        for language in load_languages()
-    }
-    for key, value in nested_form_data(bodies).items():
-        data[key] = value
+    data = explainer_edit_data(response.content.decode())
     for key, value in changes.items():
         data[key] = value
     return data

@@ -21,9 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import (
-    nested_form_data,
     querydict_from_html,
-    streamfield,
 )
 
 import pytest
@@ -40,7 +38,6 @@ from config.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 from locales.exchange.export import export_units
 from locales.exchange.formats import write
 from locales.models import GlossaryTerm, LanguageGrant, TranslationRecord
-from locales.registry import load_languages
 from locales.translation_sheet import build_sheet
 from locales.workflow import record_translation
 from tests.factories import (
@@ -50,6 +47,7 @@ from tests.factories import (
     area,
     stream,
 )
+from tests.page_forms import explainer_edit_data
 
 ANONYMOUS, ADMINISTRATOR = "anonymous", "administrator"
 ROLES = {
@@ -138,14 +136,8 @@ def admin_form(world, url, form_id=None):
 
 
 def edit_page(world, publish=False):
-    data = admin_form(world, f"/admin/pages/{world.piece.pk}/edit/", "page-edit-form")
-    bodies = {
-        f"body_{language.code}": streamfield(
-            [("heading", {"text": "Ai được tham gia"})] if language.code == "vi" else []
-        )
-        for language in load_languages()
-    }
-    data.update(nested_form_data(bodies))
+    url = f"/admin/pages/{world.piece.pk}/edit/"
+    data = explainer_edit_data(world.admin.get(url).content.decode())
     data["summary_vi"] = "Một bản tóm tắt khác."
     if publish:
         data["action-publish"] = "action-publish"

@@ -13,19 +13,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
-from wagtail.test.utils.form_data import (
-    nested_form_data,
-    querydict_from_html,
-    streamfield,
-)
-
 import pytest
 import requests
 
 from campaigns.models import OutreachSession
 from config.app_server import app_server
-from locales.registry import load_languages
 from tests.factories import CampaignFactory, PolicyExplainerPageFactory, area
+from tests.page_forms import explainer_edit_data
 
 shared_services = pytest.mark.skipif(
     not (
@@ -74,15 +68,7 @@ def log_in(session, url, username, password):
 
 def publish_summary(session, url, page, summary):
     edit = f"{url}/admin/pages/{page.pk}/edit/"
-    data = querydict_from_html(session.get(edit).text, form_id="page-edit-form")
-    bodies = {
-        f"body_{language.code}": streamfield(
-            [("heading", {"text": "Ai được tham gia"})] if language.code == "vi" else []
-        )
-        for language in load_languages()
-    }
-    for key, value in nested_form_data(bodies).items():
-        data[key] = value
+    data = explainer_edit_data(session.get(edit).text)
     data["summary_vi"] = summary
     data["action-publish"] = "action-publish"
     data["csrfmiddlewaretoken"] = session.cookies["csrftoken"]
