@@ -2,6 +2,7 @@
 languages of the next sessions, and download it when it is built, to use
 where there is no connection."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from campaigns.field_kit import FieldKitError, changes_since, request_kit
@@ -16,8 +17,10 @@ RECENT_KITS = 20
 def field_kit_list(request):
     """Recent kits, and the form to ask for one (with the permission to)."""
     can_request = request.user.has_perm("campaigns.add_fieldkit")
+    if request.method == "POST" and not can_request:
+        raise PermissionDenied
     form = FieldKitForm(request.POST if request.method == "POST" else None)
-    if can_request and form.is_valid():
+    if form.is_valid():
         try:
             kit = request_kit(
                 form.cleaned_data["campaign"],

@@ -74,5 +74,6 @@ def test_with_the_view_permission_alone_kits_are_listed_but_not_made(
     client.force_login(reader)
     page = client.get(KITS)
     assert page.status_code == 200 and b'name="languages"' not in page.content
-    client.post(KITS, {"campaign": campaign.pk, "languages": ["vi"]})
+    response = client.post(KITS, {"campaign": campaign.pk, "languages": ["vi"]})
+    assert response.status_code == 403
     assert not FieldKit.objects.exists()
