@@ -20,7 +20,9 @@ class Area(MP_Node):
     name = models.CharField(_("name"), max_length=120)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
 
-    node_order_by = ["name"]
+    # No `node_order_by`: areas keep the order of the files they came from
+    # (official lists go by code). Sorting by name breaks once an area is
+    # renamed: treebeard then shifts the wrong siblings and a later load fails.
 
     class Meta:
         verbose_name = _("area")
