@@ -5,7 +5,7 @@ another exception, and never a partial write."""
 from django.contrib.auth import get_user_model
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from locales.exchange.export import export_units
@@ -13,6 +13,7 @@ from locales.exchange.formats import ExchangeError, read, write
 from locales.exchange.importer import apply_import
 from locales.models import TranslationRecord
 from tests.factories import PolicyExplainerPageFactory, stream
+from tests.fuzzing import fuzz, rolled_back
 
 FORMATS = {
     "xliff": "rad.xlf",
@@ -20,11 +21,7 @@ FORMATS = {
     "po": "rad.po",
     "xlsx": "rad.xlsx",
 }
-FUZZ = settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+FUZZ = fuzz(examples=25)
 # Edits a translator's tool, a bad connection or a curious person might make:
 # (position as a share of the file, bytes to put there, bytes to remove).
 MUTATIONS = st.lists(
@@ -83,7 +80,10 @@ def test_mutated_exports_are_imported_or_refused_cleanly(piece, user, file_forma
     @FUZZ
     @given(MUTATIONS)
     def check(mutations):
-        import_or_refuse(FORMATS[file_format], mutate(original, mutations), piece, user)
+        with rolled_back():
+            import_or_refuse(
+                FORMATS[file_format], mutate(original, mutations), piece, user
+            )
 
     check()
 
@@ -93,6 +93,7 @@ def test_random_bytes_are_refused_cleanly(piece, user, name):
     @FUZZ
     @given(st.binary(max_size=2048))
     def check(data):
-        import_or_refuse(name, data, piece, user)
+        with rolled_back():
+            import_or_refuse(name, data, piece, user)
 
     check()

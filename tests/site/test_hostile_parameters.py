@@ -5,10 +5,11 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.factories import PolicyExplainerPageFactory
+from tests.fuzzing import fuzz
 
 HOSTILE = [
     "' OR 1=1 --",
@@ -24,11 +25,7 @@ HOSTILE = [
     "-1",
     "9" * 40,
 ]
-FUZZ = settings(
-    max_examples=20,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+FUZZ = fuzz(examples=20)
 
 
 def public_urls(value):
