@@ -38,9 +38,6 @@ end
 
 @dataclass
 class LoadResult:
-    seconds: int
-    connections: int
-    requests: int
     requests_per_second: float
     p99_ms: float
     http_errors: int  # non-2xx/3xx answers
@@ -78,9 +75,6 @@ def run_load(
     saved = sum(tally["saved"] for tally in tallies)
     stored = OutreachSession.objects.filter(notes=marker).count()
     return LoadResult(
-        seconds=seconds,
-        connections=connections,
-        requests=int(re.search(r"(\d+) requests in", out).group(1)),
         requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
         p99_ms=wrk_latency(out, "99%"),
         http_errors=int(m[1]) if (m := re.search(r"Non-2xx.*?(\d+)", out)) else 0,
