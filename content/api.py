@@ -18,6 +18,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from content.api_fields import WholeObjectField
 from content.models.search import MAX_QUERY_LENGTH
+from locales.attestation import attestation_for
 from locales.fallback import fallbacks
 from locales.matrix import worst_states_of
 from locales.registry import current_language, get_language, source_language
@@ -53,10 +54,25 @@ class TranslationStateField(WholeObjectField):
         return state.value if state is not None else None
 
 
+class AttestationField(WholeObjectField):
+    """Who translated, revised and reviewed the text served, counting only
+    approved text that is live; how many parts are outdated, unreviewed or
+    untranslated. Null in the source language and where nothing is
+    translated."""
+
+    def to_representation(self, page):
+        language = current_language().code
+        if language == source_language().code:
+            return None
+        attestation = attestation_for(page, language)
+        return attestation.as_dict() if attestation else None
+
+
 class LocalisedPageSerializer(PageSerializer):
     language = LanguageField()
     fallback = FallbackField()
     translation_state = TranslationStateField()
+    attestation = AttestationField()
 
 
 class InLanguageMixin:
@@ -106,6 +122,7 @@ class LocalisedPagesAPIViewSet(InLanguageMixin, PagesAPIViewSet):
         "language",
         "fallback",
         "translation_state",
+        "attestation",
     ]
     listing_default_fields = [
         *PagesAPIViewSet.listing_default_fields,
@@ -114,7 +131,11 @@ class LocalisedPagesAPIViewSet(InLanguageMixin, PagesAPIViewSet):
     ]
     # The state takes queries of its own: detail only, so a listing stays
     # constant in queries.
-    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translation_state"]
+    detail_only_fields = [
+        *PagesAPIViewSet.detail_only_fields,
+        "translation_state",
+        "attestation",
+    ]
 
     @classmethod
     def get_detail_default_fields(cls, model):

@@ -4,8 +4,10 @@ Each function brings the database to the wanted state and changes nothing that
 is already right, so `load_demo` can run any number of times.
 """
 
+import hashlib
 import json
 import tomllib
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -28,8 +30,8 @@ from content.models import (
     Topic,
     TopicIndexPage,
 )
-from locales.states import TranslationState, states_for
-from locales.workflow import record_translation, review
+from locales.states import TranslationState, unit_states
+from locales.workflow import review, save_unit, working_units
 
 MATERIAL_FILE = Path(__file__).with_name("demo_material.toml")
 
@@ -200,7 +202,9 @@ def build_material(home: HomePage, stdout=None) -> None:
                 if f"question_{code}" in entry
             },
             **{
-                f"full_answer_{code}": _paragraphs_html(entry[f"full_answer_{code}"])
+                f"full_answer_{code}": _paragraphs_html(
+                    entry[f"full_answer_{code}"], f"{entry['slug']}:full_answer"
+                )
                 for code in ("vi", "en")
                 if f"full_answer_{code}" in entry
             },
@@ -219,19 +223,19 @@ def build_material(home: HomePage, stdout=None) -> None:
 
 def approve_english(user) -> int:
     """Record the demo's English as translated and approved by `user`, where
-    it is not approved already; returns how many fields were recorded."""
+    it is not approved already; returns how many units were recorded."""
     recorded = 0
     for model in MATERIAL_MODELS:
-        pieces = {piece.pk: piece for piece in model.objects.all()}
-        for (pk, field, language), state in states_for(pieces.values()).items():
-            if language != "en" or state.state in (
-                TranslationState.MISSING,
-                TranslationState.APPROVED,
-            ):
-                continue
-            record = record_translation(pieces[pk], field, "en", user)
-            review(pieces[pk], [record], user, approve=True)
-            recorded += 1
+        for piece in model.objects.all():
+            texts = working_units(piece, "en")
+            records = [
+                save_unit(piece, field, path, "en", user, texts[(field, path)])
+                for (field, path), state in unit_states(piece, "en").items()
+                if state not in (TranslationState.MISSING, TranslationState.APPROVED)
+            ]
+            if records:
+                review(piece, records, user, approve=True)
+            recorded += len(records)
     return recorded
 
 
@@ -245,33 +249,56 @@ def _translated(entry: dict, *names: str) -> dict:
 
 
 def _streams(entry: dict, source: str, field: str | None = None) -> dict:
+    """Stream values stored as Wagtail's editor stores them: every block and
+    list item with an id, every paragraph of rich text with a block key (the
+    same in each language, and on every load)."""
     field = field or source
     return {
         f"{field}_{key.removeprefix(source + '_')}": json.dumps(
-            [_stream_block(block) for block in blocks]
+            [
+                _stream_block(block, f"{entry['slug']}:{field}:{index}")
+                for index, block in enumerate(blocks)
+            ]
         )
         for key, blocks in entry.items()
         if key.startswith(f"{source}_")
     }
 
 
-def _stream_block(block: dict) -> dict:
+def _stream_block(block: dict, seed: str) -> dict:
     kind = block["type"]
     value = {key: item for key, item in block.items() if key != "type"}
     if kind == "paragraph":
-        value = _paragraphs_html(block["text"])
+        value = _paragraphs_html(block["text"], seed)
     elif kind in ("key_figures", "steps"):
-        value = block["items"]
-    return {"type": STREAM_TYPES[kind], "value": value}
+        value = [
+            {"type": "item", "value": item, "id": _block_id(f"{seed}:{number}")}
+            for number, item in enumerate(block["items"])
+        ]
+    return {"type": STREAM_TYPES[kind], "value": value, "id": _block_id(seed)}
+
+
+def _block_id(seed: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"loa-demo:{seed}"))
 
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _paragraphs_html(text: str) -> str:
+def _paragraphs_html(text: str, seed: str) -> str:
     paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
-    return "".join(f"<p>{escape(part)}</p>" for part in paragraphs)
+    return "".join(
+        f'<p data-block-key="{_block_key(seed, number)}">{escape(part)}</p>'
+        for number, part in enumerate(paragraphs)
+    )
+
+
+def _block_key(seed: str, number: int) -> str:
+    # Draftail's keys are five characters; these are the same on every load.
+    return hashlib.sha1(f"{seed}:{number}".encode(), usedforsecurity=False).hexdigest()[
+        :5
+    ]
 
 
 def _comparable(value):

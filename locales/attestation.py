@@ -1,44 +1,93 @@
-"""Who translated and reviewed a piece in a language, for printed copies."""
+"""Who translated and reviewed a piece in a language, for readers and printed
+copies.
+
+The attestation vouches only for text that is approved and live: a unit
+whose approved translation is what the piece shows. Its translator, any
+reviewer who revised it and its reviewer are named; everything else is
+counted, never credited: parts whose approved translation was made from an
+earlier source (outdated), parts shown that no reviewer approved, and parts
+not translated (shown in their source or a fallback language).
+"""
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.contenttypes.models import ContentType
-
+from locales.fallback import translated_field_names
 from locales.models import TranslationRecord
+from locales.rich_text import squeeze
+from locales.states import shows_source, unit_digest
+from locales.workflow import published_units, records_for, source_units_of
 
 
 @dataclass(frozen=True)
 class Attestation:
     language: str
     translators: tuple[str, ...]
+    revisers: tuple[str, ...]
     reviewers: tuple[str, ...]
     translated_at: datetime | None
     reviewed_at: datetime | None
-    fully_approved: bool
+    units: int
+    outdated: int
+    unreviewed: int
+    untranslated: int
+
+    @property
+    def fully_approved(self) -> bool:
+        return not (self.outdated or self.unreviewed or self.untranslated)
+
+    def as_dict(self) -> dict:
+        """For the API: the same facts, dates as ISO 8601."""
+        return {
+            "language": self.language,
+            "translated_by": list(self.translators),
+            "revised_by": list(self.revisers),
+            "reviewed_by": list(self.reviewers),
+            "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
+            "parts": self.units,
+            "parts_outdated": self.outdated,
+            "parts_unreviewed": self.unreviewed,
+            "parts_untranslated": self.untranslated,
+        }
 
 
 def attestation_for(piece, language: str) -> Attestation | None:
-    """The attestation of `piece` in `language`; None when nothing of it was
-    translated through Loa."""
-    records = list(
-        TranslationRecord.objects.filter(
-            content_type=ContentType.objects.get_for_model(piece),
-            object_id=piece.pk,
-            language=language,
-        ).select_related("translated_by", "reviewed_by")
-    )
-    if not records:
+    """The attestation of `piece` in `language`; None when the piece shows
+    nothing of its own in that language."""
+    records = records_for(piece, language)
+    credited = []
+    outdated = unreviewed = untranslated = units = 0
+    for field in translated_field_names(type(piece)):
+        sources = source_units_of(piece, field)
+        published = published_units(piece, field, language) if sources else {}
+        for path, source in sources.items():
+            units += 1
+            record = records.get((field, path))
+            shown = squeeze(published.get(path, ""))
+            if (
+                record is not None
+                and record.status == TranslationRecord.Status.APPROVED
+                and shown == squeeze(record.text)
+            ):
+                credited.append(record)
+                outdated += record.source_digest != unit_digest(source)
+            elif not shown or shows_source(shown, source):
+                untranslated += 1
+            else:
+                unreviewed += 1
+    if not credited and not unreviewed:
         return None
     return Attestation(
         language=language,
-        translators=_names(record.translated_by for record in records),
-        reviewers=_names(record.reviewed_by for record in records),
-        translated_at=_latest(record.translated_at for record in records),
-        reviewed_at=_latest(record.reviewed_at for record in records),
-        fully_approved=all(
-            record.status == TranslationRecord.Status.APPROVED for record in records
-        ),
+        translators=_names(record.translated_by for record in credited),
+        revisers=_names(record.revised_by for record in credited),
+        reviewers=_names(record.reviewed_by for record in credited),
+        translated_at=_latest(record.translated_at for record in credited),
+        reviewed_at=_latest(record.reviewed_at for record in credited),
+        units=units,
+        outdated=outdated,
+        unreviewed=unreviewed,
+        untranslated=untranslated,
     )
 
 

@@ -14,16 +14,12 @@ from django.db.models import F, Value
 from modeltranslation.utils import build_localized_fieldname
 
 from locales.registry import current_language, load_languages, source_language
-from locales.states import TranslationState, each_state, target_languages
-
-# Worst first: a cell shows the worst state among its fields.
-STATE_ORDER = [
-    TranslationState.MISSING,
-    TranslationState.OUTDATED,
-    TranslationState.DRAFT,
-    TranslationState.NEEDS_REVIEW,
-    TranslationState.APPROVED,
-]
+from locales.states import (
+    RANKS,
+    TranslationState,
+    each_state,
+    target_languages,
+)
 
 PIECE_MODELS: list[type] = []
 FILTERS: dict[str, "MatrixFilter"] = {}
@@ -73,9 +69,6 @@ class Matrix:
         return [
             (language, self.percentages[language.code]) for language in self.languages
         ]
-
-
-RANKS = {state: index for index, state in enumerate(STATE_ORDER)}
 
 
 def register_piece_model(model) -> None:

@@ -11,22 +11,31 @@ from locales.registry import load_languages
 
 
 class TranslationRecord(models.Model):
-    """One translated field of one piece in one language.
+    """One translated unit of one piece in one language: a plain field, or a
+    paragraph, heading, list item or other text leaf of a rich or stream
+    field (see `locales.units`).
 
     Whether the translation is missing or outdated is not stored: it follows
-    from the field's text and from comparing `source_digest` with the digest
-    of the source as it is now (see `locales.states`).
+    from the unit's text and from comparing `source_digest` with the digest
+    of the unit's source as it is now (see `locales.states`).
     """
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         NEEDS_REVIEW = "needs_review", _("Needs review")
+        SENT_BACK = "sent_back", _("Sent back")
         APPROVED = "approved", _("Approved")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     piece = GenericForeignKey("content_type", "object_id")
     field = models.CharField(_("field"), max_length=64)
+    unit = models.CharField(
+        _("unit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the unit sits in the field; empty for a plain field."),
+    )
     language = models.CharField(_("language"), max_length=8)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
@@ -52,6 +61,16 @@ class TranslationRecord(models.Model):
         related_name="+",
     )
     translated_at = models.DateTimeField(_("translated at"), null=True, blank=True)
+    revised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revised by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A reviewer who corrected the translator's text."),
+    )
+    revised_at = models.DateTimeField(_("revised at"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewed by"),
@@ -68,8 +87,8 @@ class TranslationRecord(models.Model):
         verbose_name_plural = _("translation records")
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "field", "language"],
-                name="one_record_per_translated_field",
+                fields=["content_type", "object_id", "field", "unit", "language"],
+                name="one_record_per_translated_unit",
             )
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
@@ -78,7 +97,8 @@ class TranslationRecord(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.content_type_id}:{self.object_id} {self.field} [{self.language}]"
+        where = f"{self.field}:{self.unit}" if self.unit else self.field
+        return f"{self.content_type_id}:{self.object_id} {where} [{self.language}]"
 
 
 def language_choices():

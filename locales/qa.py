@@ -28,6 +28,7 @@ LEFTOVER_WORDS = 8
 class QAWarning:
     check: str
     message: str
+    blocking: bool = False
 
 
 def check_translation(

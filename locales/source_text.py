@@ -6,6 +6,7 @@ source changes, the digests differ and the translation is outdated.
 
 import hashlib
 import json
+import re
 
 from django.db.models import F, TextField
 from django.db.models.functions import Cast
@@ -52,7 +53,7 @@ def comparable(model, field_name: str, raw: str) -> str:
     if not raw:
         return ""
     if stream_block(model, field_name) is None:
-        return nfc(raw)
+        return BLOCK_KEY.sub("", nfc(raw))
     return json.dumps(_without_ids(json.loads(raw)), ensure_ascii=False, sort_keys=True)
 
 
@@ -80,8 +81,17 @@ def _without_ids(value):
     if isinstance(value, list):
         return [_without_ids(item) for item in value]
     if isinstance(value, dict):
+        if value.get("type") == "item" and set(value) <= {"type", "value", "id"}:
+            # A list item as the editor saves it; older values are plain.
+            return _without_ids(value["value"])
         return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, str):
+        return BLOCK_KEY.sub("", value)
     return value
+
+
+# Draftail gives every block of rich text a key of its own on save.
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
 
 
 # Rows per query: well under every database's limit on query parameters.

@@ -2,10 +2,16 @@
 
 A plain translated field is one unit. A StreamField is split into its text
 leaves (headings, paragraphs, figures, captions…), each addressed by a path
-of block ids and child names, so a translator never edits the stream's
-structure: the translation keeps the source's blocks and replaces only their
-text. Non-text values (images, numbers of seconds, chosen pages) are taken
-from the source.
+of block ids, child names and list positions, so a translator never edits
+the stream's structure: the translation keeps the source's blocks and
+replaces only their text. Rich text, in a stream or a field of its own, is
+split further into its paragraphs, headings and list items (see
+`locales.rich_text`). Non-text values (images, numbers of seconds, chosen
+pages) are taken from the source.
+
+List items are addressed by position (`#0`, `#1`…), not by the ids Wagtail
+gives them: the editor rewrites a list loaded in the older plain form with
+new ids on its first save, and the units must not change with it.
 
 A unit's key names it everywhere, in the translator view and in exchange
 files: `app_label.model:pk:field` or `app_label.model:pk:field:path`.
@@ -15,14 +21,16 @@ import copy
 import json
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.fields import RichTextField
 
 from modeltranslation.utils import build_localized_fieldname
 
 from locales.fallback import translated_field_names
 from locales.registry import source_language
+from locales.rich_text import rebuild, segments
 from locales.source_text import raw_value, stream_block
 
 TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
@@ -37,6 +45,7 @@ class Unit:
     source: str
     target: str
     max_length: int | None = None
+    rich: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,12 +81,12 @@ def leaves(block, value, path: str = "", label: str = "") -> list[Leaf]:
     """Every non-empty text leaf of a raw block value, in reading order,
     labelled with the names editors see ("Key figures › 2 › what it counts")."""
     if isinstance(block, TEXT_BLOCKS):
-        if isinstance(value, str) and value.strip():
-            field = getattr(block, "field", None)
-            max_length = getattr(field, "max_length", None)
-            rich = isinstance(block, blocks.RichTextBlock)
-            return [Leaf(path, label, value, max_length, rich)]
-        return []
+        if not isinstance(value, str) or not value.strip():
+            return []
+        if isinstance(block, blocks.RichTextBlock):
+            return rich_leaves(value, path, label)
+        field = getattr(block, "field", None)
+        return [Leaf(path, label, value, getattr(field, "max_length", None))]
     found = []
     if isinstance(block, blocks.StreamBlock):
         for index, child in enumerate(value or []):
@@ -100,17 +109,39 @@ def leaves(block, value, path: str = "", label: str = "") -> list[Leaf]:
             )
     elif isinstance(block, blocks.ListBlock):
         for index, item in enumerate(value or []):
-            if _is_list_item(item):
-                step, item = item.get("id") or f"#{index}", item["value"]
-            else:
-                step = f"#{index}"
             found += leaves(
                 block.child_block,
-                item,
-                _join(path, step),
+                item["value"] if _is_list_item(item) else item,
+                _join(path, f"#{index}"),
                 _join(label, str(index + 1), " › "),
             )
     return found
+
+
+SEGMENT_KINDS = {
+    "p": _("Paragraph"),
+    "li": _("List item"),
+    "blockquote": _("Quote"),
+}
+
+
+def rich_leaves(html: str, path: str = "", label: str = "") -> list[Leaf]:
+    """A leaf for each paragraph, heading or list item of rich text."""
+    return [
+        Leaf(
+            _join(path, segment.path),
+            _join(
+                label,
+                f"{SEGMENT_KINDS.get(segment.tag, _('Heading'))} "
+                f"{int(segment.path[1:]) + 1}",
+                " › ",
+            ),
+            segment.text,
+            None,
+            rich=True,
+        )
+        for segment in segments(html)
+    ]
 
 
 def field_leaves(model, field: str, raw: str) -> list[Leaf]:
@@ -122,6 +153,8 @@ def field_leaves(model, field: str, raw: str) -> list[Leaf]:
         model_field = model._meta.get_field(
             build_localized_fieldname(field, source_language().code)
         )
+        if isinstance(model_field, RichTextField):
+            return rich_leaves(raw)
         return [Leaf("", "", raw, getattr(model_field, "max_length", None))]
     return leaves(block, json.loads(raw))
 
@@ -175,38 +208,33 @@ def with_leaves(model, field: str, source_raw: str, texts: dict[str, str]) -> st
     when `texts` has no translation for it."""
     block = stream_block(model, field)
     if block is None:
+        if isinstance(model._meta.get_field(field), RichTextField):
+            return _rebuilt(source_raw, "", texts)
         return texts.get("", "")
     value = copy.deepcopy(json.loads(source_raw))
     _replace(block, value, "", texts)
     return json.dumps(value, ensure_ascii=False)
 
 
-def with_safe_rich_text(model, field: str, raw: str) -> str:
-    """`raw` with its rich text reduced to what Wagtail's editor allows (no
-    script, no event handler, no `javascript:` link), so a translation typed
-    or imported as HTML cannot carry code to the public page."""
-    block = stream_block(model, field)
-    if block is None:
-        model_field = model._meta.get_field(field)
-        return _safe_html(raw) if isinstance(model_field, RichTextField) else raw
-    if not raw:
-        return raw
-    texts = {
-        leaf.path: _safe_html(leaf.text) if leaf.rich else leaf.text
-        for leaf in leaves(block, json.loads(raw))
-    }
-    return with_leaves(model, field, raw, texts)
-
-
-def _safe_html(html: str) -> str:
-    return EditorHTMLConverter().to_database_format(html) if html else html
+def _rebuilt(html: str, path: str, texts: dict[str, str]) -> str:
+    """Rich text `html` at `path` with each segment's text from `texts`
+    (emptied where `texts` has none)."""
+    return rebuild(
+        html,
+        {
+            segment.path: texts.get(_join(path, segment.path), "")
+            for segment in segments(html)
+        },
+    )
 
 
 def _replace(block, value, path: str, texts: dict[str, str]):
     if isinstance(block, TEXT_BLOCKS):
-        if isinstance(value, str) and value.strip():
-            return texts.get(path, "")
-        return value
+        if not isinstance(value, str) or not value.strip():
+            return value
+        if isinstance(block, blocks.RichTextBlock):
+            return _rebuilt(value, path, texts)
+        return texts.get(path, "")
     if isinstance(block, blocks.StreamBlock):
         for index, child in enumerate(value or []):
             child_block = block.child_blocks.get(child.get("type"))
@@ -221,19 +249,17 @@ def _replace(block, value, path: str, texts: dict[str, str]):
                 )
     elif isinstance(block, blocks.ListBlock):
         for index, item in enumerate(value or []):
+            step = _join(path, f"#{index}")
             if _is_list_item(item):
-                step = _join(path, item.get("id") or f"#{index}")
                 item["value"] = _replace(block.child_block, item["value"], step, texts)
             else:
-                step = _join(path, f"#{index}")
                 value[index] = _replace(block.child_block, item, step, texts)
     return value
 
 
-def units_for(piece, language: str, targets: dict[str, str]) -> list[Unit]:
-    """The units of `piece` in `language`: every text leaf of every translated
-    field that has source text. `targets` gives each field's current
-    translation as stored (see `raw_value`)."""
+def units_for(piece, targets: dict[tuple[str, str], str]) -> list[Unit]:
+    """The units of `piece`: every text leaf of every translated field that
+    has source text, with `targets[(field, path)]` as its translation."""
     model = type(piece)
     units = []
     # In the order editors see the fields: title first, body after summary.
@@ -243,12 +269,7 @@ def units_for(piece, language: str, targets: dict[str, str]) -> list[Unit]:
     )
     for field in fields:
         source_raw = raw_value(piece, field, _source())
-        source = field_leaves(model, field, source_raw)
-        target = {
-            leaf.path: leaf.text
-            for leaf in target_leaves(model, field, source_raw, targets.get(field, ""))
-        }
-        for leaf in source:
+        for leaf in field_leaves(model, field, source_raw):
             units.append(
                 Unit(
                     key=unit_key(piece, field, leaf.path),
@@ -256,8 +277,9 @@ def units_for(piece, language: str, targets: dict[str, str]) -> list[Unit]:
                     path=leaf.path,
                     label=leaf.label,
                     source=leaf.text,
-                    target=target.get(leaf.path, ""),
+                    target=targets.get((field, leaf.path), ""),
                     max_length=leaf.max_length,
+                    rich=leaf.rich,
                 )
             )
     return units

@@ -90,10 +90,12 @@ class TranslationStateFormatter(LogFormatter):
     """A translation's change of state, in a piece's history."""
 
     def format_message(self, log_entry):
-        return self.message % {
+        message = self.message % {
             "field": log_entry.data.get("field", ""),
             "language": language_label(log_entry.data.get("language", "")),
         }
+        said = log_entry.data.get("comment") or log_entry.data.get("override")
+        return f"{message}: “{said}”" if said else message
 
 
 # {state: (label, message)}, as `locales.workflow.log_state` logs them.
@@ -113,6 +115,10 @@ TRANSLATION_ACTIONS = {
     "sent_back": (
         _("Send translation back"),
         _("Sent the %(language)s translation of %(field)s back"),
+    ),
+    "revised": (
+        _("Revise translation"),
+        _("Corrected the %(language)s translation of %(field)s in review"),
     ),
 }
 

@@ -1,13 +1,19 @@
-"""Translating, submitting, approving: how a translation reaches the public.
+"""Translating, submitting, reviewing: how a translation reaches the public.
 
-The publishing rule: a translator's text is a working translation, kept in
-its `TranslationRecord` and seen only in the admin, until a reviewer
-approves it. Approval writes it into the piece, and for pages publishes it
-as a new revision, so the public page changes language at once; a pending
-draft of the page gets the translation too, so publishing that draft later
-does not undo it. Where a language has no approved text, the public sees the
-language's fallback. An approved translation stays public after its source
-changes (its state is then outdated) until a newer one is approved.
+Work is kept unit by unit (a plain field, a paragraph, a heading, a list
+item: see `locales.units`). A translator's text is a working translation,
+kept in its unit's `TranslationRecord` and seen only in the admin, until a
+reviewer approves it. Approval writes the field's approved units into the
+piece, and for pages publishes it as a new revision, so the public page
+changes language at once; a pending draft of the page gets the translation
+too, so publishing that draft later does not undo it. A unit with no
+approved text keeps what the piece showed, or its source, so a page is
+never blank. An approved translation stays public after its source changes
+(its state is then outdated) until a newer one is approved.
+
+Credit follows the text: whoever types a unit's text is its translator, a
+reviewer who corrects it before approving is its reviser, and submitting or
+approving never re-credits text to the person who clicked.
 
 Editors who type a translation straight into a piece's own editor publish it
 with the piece, as Wagtail always does; the matrix shows it unreviewed.
@@ -25,107 +31,269 @@ from wagtail.models import DraftStateMixin, RevisionMixin
 
 from modeltranslation.utils import build_localized_fieldname
 
+from locales.fallback import translated_field_names
 from locales.models import TranslationRecord
 from locales.normalize import nfc
 from locales.registry import source_language
-from locales.source_text import comparable, digest, raw_value, source_text, stream_block
-from locales.units import with_safe_rich_text
+from locales.rich_text import squeeze
+from locales.source_text import comparable, raw_value, stream_block
+from locales.states import (
+    TranslationState,
+    shows_source,
+    source_units,
+    target_units,
+    unit_digest,
+    unit_states,
+)
+from locales.units import with_leaves
+
+Status = TranslationRecord.Status
 
 
-def records_for(piece, language: str) -> dict[str, TranslationRecord]:
-    """{field: record} of `piece` in `language`."""
+def records_for(piece, language: str) -> dict[tuple[str, str], TranslationRecord]:
+    """{(field, unit path): record} of `piece` in `language`."""
     records = TranslationRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(piece),
         object_id=piece.pk,
         language=language,
-    ).select_related("translated_by", "reviewed_by")
-    return {record.field: record for record in records}
+    ).select_related("translated_by", "revised_by", "reviewed_by")
+    return {(record.field, record.unit): record for record in records}
 
 
-def working_text(piece, field: str, language: str, record=None) -> str:
-    """The current translation of a field as stored: the translator's working
-    text when there is one, else what the piece holds."""
-    if record is not None and record.text:
-        return record.text
-    return raw_value(piece, field, language)
+def source_units_of(piece, field: str) -> dict[str, str]:
+    """{unit path: source text} of one field of `piece` as it is now."""
+    raw = raw_value(piece, field, source_language().code)
+    return source_units(type(piece), field, raw)
+
+
+def published_units(piece, field: str, language: str) -> dict[str, str]:
+    """{unit path: text} of the translation the piece holds."""
+    model = type(piece)
+    return target_units(
+        model,
+        field,
+        raw_value(piece, field, source_language().code),
+        raw_value(piece, field, language),
+    )
+
+
+def working_units(piece, language: str, records=None) -> dict[tuple[str, str], str]:
+    """{(field, unit path): the current translation}: the translator's
+    working text where there is one, else what the piece holds."""
+    records = records_for(piece, language) if records is None else records
+    texts = {}
+    for field in translated_field_names(type(piece)):
+        source = source_units_of(piece, field)
+        published = published_units(piece, field, language) if source else {}
+        for path, source_text in source.items():
+            record = records.get((field, path))
+            if record is not None and record.text:
+                texts[(field, path)] = record.text
+            elif shows_source(published.get(path, ""), source_text):
+                texts[(field, path)] = ""
+            else:
+                texts[(field, path)] = published.get(path, "")
+    return texts
 
 
 @transaction.atomic
-def record_translation(
-    piece, field: str, language: str, user, submit: bool = False, text=None
+def save_unit(
+    piece,
+    field: str,
+    unit: str,
+    language: str,
+    user,
+    text: str,
+    *,
+    status: str = Status.DRAFT,
+    revision: bool = False,
 ) -> TranslationRecord:
-    """Keep `text` (by default what the piece holds) as the translation of
-    `field` into `language`, made from the source as it is now; `submit`
-    sends it for review."""
+    """Keep `text` as the translation of one unit, made from the unit's
+    source as it is now. The person who types it is its translator, or with
+    `revision` (a reviewer's correction) its reviser."""
     if language == source_language().code:
         raise ValueError("The source language is not translated.")
-    if text is None:
-        text = raw_value(piece, field, language)
-    record, _created = TranslationRecord.objects.update_or_create(
+    source = source_units_of(piece, field).get(unit, "")
+    now = timezone.now()
+    record = TranslationRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(piece),
         object_id=piece.pk,
         field=field,
+        unit=unit,
         language=language,
-        defaults={
-            "status": TranslationRecord.Status.NEEDS_REVIEW
-            if submit
-            else TranslationRecord.Status.DRAFT,
-            "text": nfc(text),
-            "source_text": raw_value(piece, field, source_language().code),
-            "source_digest": digest(source_text(piece, field)),
-            "translated_by": user,
-            "translated_at": timezone.now(),
-            "reviewed_by": None,
-            "reviewed_at": None,
-            "review_comment": "",
-        },
+    ).first() or TranslationRecord(
+        content_type=ContentType.objects.get_for_model(piece),
+        object_id=piece.pk,
+        field=field,
+        unit=unit,
+        language=language,
     )
-    log_state(piece, record, user)
+    changed = squeeze(record.text) != squeeze(text)
+    moved = record.pk is None or record.status != status
+    record.text = nfc(text).strip()
+    record.source_text = source
+    record.source_digest = unit_digest(source)
+    record.status = status
+    if changed or record.pk is None:
+        if revision and record.translated_by_id:
+            record.revised_by, record.revised_at = user, now
+        else:
+            record.translated_by, record.translated_at = user, now
+            record.revised_by = record.revised_at = None
+        record.reviewed_by = record.reviewed_at = None
+    if status != Status.SENT_BACK:
+        record.review_comment = ""
+    record.save()
+    if changed or moved:
+        log_state(
+            piece, record, user, action="loa.translation.revised" if revision else ""
+        )
     return record
 
 
-def log_state(piece, record: TranslationRecord, user, action: str = "") -> None:
+def record_translation(
+    piece, field: str, language: str, user, submit: bool = False, text=None
+) -> list[TranslationRecord]:
+    """Keep a whole field's translation (`text` as stored, by default what
+    the piece holds), unit by unit; `submit` sends it for review. For
+    loading and tests; people work unit by unit."""
+    model = type(piece)
+    source_raw = raw_value(piece, field, source_language().code)
+    stored = raw_value(piece, field, language) if text is None else text
+    texts = target_units(model, field, source_raw, stored) if stored else {}
+    return [
+        save_unit(
+            piece,
+            field,
+            path,
+            language,
+            user,
+            texts.get(path, ""),
+            status=Status.NEEDS_REVIEW if submit else Status.DRAFT,
+        )
+        for path in source_units(model, field, source_raw)
+        if texts.get(path, "").strip()
+    ]
+
+
+@transaction.atomic
+def submit(piece, language: str, user, records=None) -> list[TranslationRecord]:
+    """Send every translated unit that is not approved for review, keeping
+    who translated it. Returns the records submitted."""
+    records = records_for(piece, language) if records is None else records
+    states = unit_states(piece, language)
+    texts = working_units(piece, language, records)
+    submitted = []
+    for (field, path), state in states.items():
+        text = texts.get((field, path), "")
+        if state in (TranslationState.APPROVED, TranslationState.NEEDS_REVIEW):
+            continue
+        if not text.strip():
+            continue
+        record = records.get((field, path))
+        if record is None:
+            record = save_unit(
+                piece, field, path, language, user, text, status=Status.NEEDS_REVIEW
+            )
+        else:
+            source = source_units_of(piece, field).get(path, "")
+            record.status = Status.NEEDS_REVIEW
+            record.source_text = source
+            record.source_digest = unit_digest(source)
+            record.review_comment = ""
+            record.save()
+            log_state(piece, record, user)
+        submitted.append(record)
+    return submitted
+
+
+def log_state(piece, record: TranslationRecord, user, action: str = "", **data):
     """Put the translation's new state in the piece's history (Wagtail's
-    audit log): who, when, which field and language."""
+    audit log): who, when, which unit and language, and any comment."""
     log(
         instance=piece,
         action=action or f"loa.translation.{record.status}",
         user=user,
-        data={"field": record.field, "language": record.language},
+        data={
+            "field": record.field,
+            "unit": record.unit,
+            "language": record.language,
+            **data,
+        },
     )
 
 
 @transaction.atomic
-def review(piece, records, reviewer, approve: bool, comment: str = "") -> None:
-    """Approve translations of `piece` (their text goes public, rich text
-    cleared of code), or send them back to the translator with a comment."""
+def review(
+    piece,
+    records,
+    reviewer,
+    approve: bool,
+    comment: str = "",
+    comments=None,
+    override: str = "",
+) -> None:
+    """Approve units (their text goes public) or send them back to the
+    translator. `comment` applies to every unit, `comments` ({record pk:
+    text}) to one; each is kept in the unit's history, with `override`, the
+    reviewer's reason to approve text that the checks say loses content."""
     records = list(records)
+    comments = comments or {}
     now = timezone.now()
-    if approve:
-        # What goes public is what the record keeps, so states stay exact.
-        for record in records:
-            record.text = with_safe_rich_text(type(piece), record.field, record.text)
-        publish_texts(
-            piece,
-            {(record.field, record.language): record.text for record in records},
-            reviewer,
-        )
     for record in records:
-        record.status = (
-            TranslationRecord.Status.APPROVED
-            if approve
-            else TranslationRecord.Status.DRAFT
+        said = "\n".join(
+            part for part in (comments.get(record.pk, ""), comment) if part
         )
+        record.status = Status.APPROVED if approve else Status.SENT_BACK
         record.reviewed_by = reviewer
         record.reviewed_at = now
-        record.review_comment = comment
+        record.review_comment = said
         record.save()
         log_state(
             piece,
             record,
             reviewer,
             action="" if approve else "loa.translation.sent_back",
+            comment=said,
+            **({"override": override} if override else {}),
         )
+    if approve:
+        for language in {record.language for record in records}:
+            publish_language(
+                piece,
+                language,
+                {record.field for record in records if record.language == language},
+                reviewer,
+            )
+
+
+def publish_language(piece, language: str, fields, user) -> None:
+    """Write the approved units of `fields` in `language` into the piece;
+    other units keep what the piece shows, or their source."""
+    model = type(piece)
+    records = records_for(piece, language)
+    texts = {}
+    for field in fields:
+        source_raw = raw_value(piece, field, source_language().code)
+        published = published_units(piece, field, language)
+        unit_texts = {}
+        for path, source in source_units(model, field, source_raw).items():
+            record = records.get((field, path))
+            if (
+                record is not None
+                and record.status == Status.APPROVED
+                and record.source_digest == unit_digest(source)
+            ):
+                unit_texts[path] = record.text
+            else:
+                unit_texts[path] = published.get(path) or source
+        if unit_texts.keys() == published.keys() and all(
+            squeeze(text) == squeeze(published[path])
+            for path, text in unit_texts.items()
+        ):
+            continue
+        texts[(field, language)] = with_leaves(model, field, source_raw, unit_texts)
+    publish_texts(piece, texts, user)
 
 
 def publish_texts(piece, texts: dict[tuple[str, str], str], user) -> None:

@@ -1,8 +1,13 @@
 """A piece's edit form as an editor's browser would post it back."""
 
+import uuid
+
+from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import (
     nested_form_data,
     querydict_from_html,
+    rich_text,
     streamfield,
 )
 
@@ -24,4 +29,65 @@ def explainer_edit_data(html: str):
     }
     for key, value in nested_form_data(bodies).items():
         data[key] = value
+    return data
+
+
+def stream_form_data(block, raw) -> dict:
+    """A stream's value as Wagtail's editor posts it back unchanged: blocks
+    and list items with their ids (a list item stored in the older plain
+    form gets a new id, as the editor gives it), rich text as Draftail's
+    contentstate, which keeps the blocks' keys or makes new ones."""
+    if isinstance(block, blocks.StreamBlock):
+        children = {
+            str(index): {
+                "type": child["type"],
+                "value": stream_form_data(
+                    block.child_blocks[child["type"]], child.get("value")
+                ),
+                "id": child.get("id", ""),
+                "deleted": "",
+                "order": str(index),
+            }
+            for index, child in enumerate(raw or [])
+        }
+        return {"count": str(len(children)), **children}
+    if isinstance(block, blocks.ListBlock):
+        items = {}
+        for index, item in enumerate(raw or []):
+            listed = isinstance(item, dict) and item.get("type") == "item"
+            items[str(index)] = {
+                "value": stream_form_data(
+                    block.child_block, item["value"] if listed else item
+                ),
+                "id": item.get("id") if listed else str(uuid.uuid4()),
+                "deleted": "",
+                "order": str(index),
+            }
+        return {"count": str(len(items)), **items}
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: stream_form_data(child, (raw or {}).get(name))
+            for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text(raw or "")
+    return "" if raw is None else str(raw)
+
+
+def edit_form_as_is(client, page, streams=None):
+    """The page's edit form posted back as the editor shows it, changing
+    nothing: the plain inputs as the page renders them, and each stream
+    (built by JavaScript in the browser) from its stored value, or from
+    `streams` ({field name: raw stream}) where an editor changed one."""
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    page = type(page).objects.get(pk=page.pk)
+    for field in page._meta.fields:
+        if isinstance(field, StreamField):
+            raw = (streams or {}).get(field.name) or list(
+                getattr(page, field.name).raw_data
+            )
+            stream = stream_form_data(field.stream_block, raw)
+            for key, value in nested_form_data({field.name: stream}).items():
+                data[key] = value
     return data

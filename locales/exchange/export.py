@@ -6,10 +6,9 @@ from locales.models import GlossaryTerm
 from locales.qa import glossary_terms_in
 from locales.registry import source_language
 from locales.source_text import digest
-from locales.states import states_for
-from locales.translation_sheet import working_texts
+from locales.states import unit_states
 from locales.units import Unit, units_for
-from locales.workflow import records_for
+from locales.workflow import working_units
 
 
 def check_value(source: str, target: str) -> str:
@@ -44,15 +43,13 @@ def piece_by_key(key: str):
 
 def export_units(pieces, language: str, state: str = "") -> ExchangeFile:
     """The units of `pieces` in `language`, with their current translations;
-    only fields in `state` when given."""
+    only units in `state` when given."""
     glossary = list(GlossaryTerm.objects.filter(language=language))
     units = []
     for piece in pieces:
-        states = states_for([piece]) if state else {}
-        texts = working_texts(piece, language, records_for(piece, language))
-        for unit in units_for(piece, language, texts):
-            field_state = states.get((piece.pk, unit.field, language))
-            if state and (field_state is None or field_state.state != state):
+        states = unit_states(piece, language) if state else {}
+        for unit in units_for(piece, working_units(piece, language)):
+            if state and states.get((unit.field, unit.path)) != state:
                 continue
             units.append(_exchange_unit(piece, unit, glossary))
     return ExchangeFile(source_language().code, language, units)

@@ -5,11 +5,9 @@ in Loa since export, is a conflict: reported, not applied. A unit that
 cannot be matched (unknown id, piece or field, a missing check) is an
 error, and any error stops the whole import: nothing is written.
 
-An imported field goes to review when all its units are translated, and
-stays a draft otherwise.
+Each imported unit goes to review.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -19,15 +17,14 @@ from locales.exchange.export import parse_check
 from locales.exchange.formats import ExchangeFile
 from locales.fallback import translated_field_names
 from locales.matrix import PIECE_MODELS
-from locales.models import GlossaryTerm
+from locales.models import GlossaryTerm, TranslationRecord
 from locales.permissions import can_translate
 from locales.qa import QAWarning, check_translation, glossary_terms_in
 from locales.registry import get_language, source_language
-from locales.source_text import digest, raw_value
+from locales.source_text import digest
 from locales.states import target_languages
-from locales.translation_sheet import working_texts
-from locales.units import parse_key, units_for, with_leaves
-from locales.workflow import record_translation, records_for
+from locales.units import parse_key, units_for
+from locales.workflow import save_unit, working_units
 
 
 @dataclass
@@ -83,9 +80,9 @@ def plan_import(
         if piece is None:
             continue
         if piece.pk not in current_units.setdefault(type(piece), {}):
-            texts = working_texts(piece, language, records_for(piece, language))
             current_units[type(piece)][piece.pk] = {
-                current.key: current for current in units_for(piece, language, texts)
+                current.key: current
+                for current in units_for(piece, working_units(piece, language))
             }
         check = parse_check(unit.check)
         if check is None:
@@ -145,27 +142,16 @@ def apply_import(exchange: ExchangeFile, user=None, expected_language: str = "")
     plan = plan_import(exchange, user, expected_language)
     if not plan.can_apply:
         return plan
-    by_field = defaultdict(dict)
     for change in plan.changes:
-        piece = plan.pieces[change.key]
         _label, _pk, field_name, path = parse_key(change.key)
-        by_field[(piece, field_name)][path] = change.new
-    for (piece, field_name), updates in by_field.items():
-        texts = working_texts(piece, plan.language, records_for(piece, plan.language))
-        leaves = {
-            unit.path: unit.target
-            for unit in units_for(piece, plan.language, texts)
-            if unit.field == field_name
-        }
-        leaves.update(updates)
-        source = raw_value(piece, field_name, source_language().code)
-        record_translation(
-            piece,
+        save_unit(
+            plan.pieces[change.key],
             field_name,
+            path,
             plan.language,
             user,
-            submit=all(text.strip() for text in leaves.values()),
-            text=with_leaves(type(piece), field_name, source, leaves),
+            change.new,
+            status=TranslationRecord.Status.NEEDS_REVIEW,
         )
     return plan
 

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from locales.attestation import attestation_for
 from locales.fallback import fallbacks, shown_language, translated_languages
 from locales.registry import get_language as registered_language
+from locales.registry import source_language
 
 register = template.Library()
 
@@ -41,5 +42,9 @@ def translated_language_codes(instance):
 @register.simple_tag
 def translation_attestation(instance, language=None):
     """Who translated and reviewed `instance` in `language` (default: the
-    active language); None for text that was not translated through Loa."""
-    return attestation_for(instance, language or get_language())
+    active language); None in the source language and for text that was not
+    translated."""
+    language = language or get_language()
+    if instance is None or language == source_language().code:
+        return None
+    return attestation_for(instance, language)

@@ -13,16 +13,14 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from locales.matrix import PIECE_MODELS
+from locales.models import TranslationRecord
 from locales.permissions import can_review, can_translate
+from locales.placeholders import problems as placeholder_problems
 from locales.registry import get_language
 from locales.states import TranslationState, target_languages
-from locales.translation_sheet import (
-    baseline_of,
-    build_sheet,
-    posted_texts,
-    working_texts,
-)
-from locales.workflow import record_translation, records_for, review, working_text
+from locales.translation_sheet import baseline_of, build_sheet, posted_units
+from locales.units import units_for
+from locales.workflow import review, save_unit, submit, working_units
 
 
 def translate_url(piece, language: str) -> str:
@@ -98,31 +96,65 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
             return self.review(approve=action == "approve")
         raise PermissionDenied
 
-    def save(self, submit: bool):
-        current = working_texts(
-            self.piece, self.language.code, records_for(self.piece, self.language.code)
+    def posted(self) -> dict[str, str]:
+        return {
+            key: value
+            for key, value in self.request.POST.items()
+            if key.startswith(("unit:", "comment:"))
+        }
+
+    def show_again(self, status: int):
+        """The form as it was posted, so nothing typed is lost."""
+        return self.render_to_response(
+            self.get_context_data(posted=self.posted()), status=status
         )
-        if request_baseline(self.request) != baseline_of(current):
-            messages.error(
-                self.request,
-                _(
-                    "Someone else saved this translation after you opened it, so "
-                    "yours was not saved. Your text is still below; saving again "
-                    "replaces theirs."
-                ),
-            )
-            posted = {
-                key: value
-                for key, value in self.request.POST.items()
-                if key.startswith("unit:")
-            }
-            return self.render_to_response(
-                self.get_context_data(posted=posted), status=409
-            )
-        changed = posted_texts(self.piece, self.language.code, self.request.POST)
-        for field, text in changed.items():
-            record_translation(
-                self.piece, field, self.language.code, self.request.user, text=text
+
+    def overtaken(self) -> bool:
+        """Whether someone saved this translation after the form was opened
+        (the form's baseline no longer matches); says so if it was. A post
+        with no baseline carries no text to lose."""
+        if "baseline" not in self.request.POST:
+            return False
+        current = working_units(self.piece, self.language.code)
+        if self.request.POST.get("baseline", "") == baseline_of(current):
+            return False
+        messages.error(
+            self.request,
+            _(
+                "Someone else saved this translation after you opened it, so "
+                "yours was not saved. Your text is still below; saving again "
+                "replaces theirs."
+            ),
+        )
+        return True
+
+    def broken_placeholders(self, changed) -> bool:
+        """Whether any changed unit lost, repeated or invented a placeholder;
+        says which, by label."""
+        units = {
+            (unit.field, unit.path): unit
+            for unit in units_for(self.piece, {})
+            if (unit.field, unit.path) in changed
+        }
+        found = False
+        for key, unit in units.items():
+            for problem in placeholder_problems(unit.source, changed[key]):
+                found = True
+                messages.error(
+                    self.request,
+                    f"{unit.label or unit.field}: {problem}",
+                )
+        return found
+
+    def save(self, submit: bool):
+        if self.overtaken():
+            return self.show_again(status=409)
+        changed = posted_units(self.piece, self.language.code, self.request.POST)
+        if self.broken_placeholders(changed):
+            return self.show_again(status=400)
+        for (field, path), text in changed.items():
+            save_unit(
+                self.piece, field, path, self.language.code, self.request.user, text
             )
         if submit:
             self.submit()
@@ -134,12 +166,7 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
 
     def submit(self):
         sheet = build_sheet(self.piece, self.language.code)
-        empty = [
-            row.unit.label or section.label
-            for section in sheet.sections
-            for row in section.rows
-            if not row.target.strip()
-        ]
+        empty = [row for row in sheet.rows if not row.target.strip()]
         if empty:
             messages.warning(
                 self.request,
@@ -147,43 +174,92 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
                 % {"count": len(empty)},
             )
             return
-        for section in sheet.sections:
-            if section.state != TranslationState.APPROVED:
-                record_translation(
-                    self.piece,
-                    section.name,
-                    self.language.code,
-                    self.request.user,
-                    submit=True,
-                    text=working_text(
-                        self.piece, section.name, self.language.code, section.record
-                    ),
-                )
+        submit(self.piece, self.language.code, self.request.user)
         messages.success(self.request, _("Submitted for review."))
 
     def review(self, approve: bool):
-        sheet = build_sheet(self.piece, self.language.code)
-        waiting = sheet.waiting_for_review
+        if self.overtaken():
+            return self.show_again(status=409)
+        sheet = build_sheet(self.piece, self.language.code, posted=self.posted())
+        chosen = [
+            row
+            for row in sheet.waiting_for_review
+            if self.request.POST.get(row.review_name)
+            or "review_form" not in self.request.POST
+        ]
         comment = self.request.POST.get("comment", "").strip()
-        if not waiting:
-            messages.info(self.request, _("Nothing here is waiting for review."))
-        elif not approve and not comment:
+        comments = [
+            self.request.POST.get(row.comment_name, "").strip() for row in chosen
+        ]
+        if not chosen:
+            messages.info(
+                self.request,
+                _("Nothing here is waiting for review.")
+                if not sheet.waiting_for_review
+                else _("Choose the parts to approve or send back."),
+            )
+            return redirect(self.request.path)
+        if not approve and not comment and not all(comments):
             messages.error(
                 self.request,
                 _("Say what needs changing: send a translation back with a comment."),
             )
-        else:
-            try:
-                review(self.piece, waiting, self.request.user, approve, comment)
-            except ValidationError as error:
-                messages.error(self.request, " ".join(error.messages))
-            else:
-                messages.success(
-                    self.request,
-                    _("Approved and published.") if approve else _("Sent back."),
+            return self.show_again(status=400)
+        corrections = {
+            (row.unit.field, row.unit.path): row.target.strip()
+            for row in chosen
+            if row.target.strip()
+            and " ".join(row.target.split()) != " ".join(row.unit.target.split())
+        }
+        if self.broken_placeholders(corrections):
+            return self.show_again(status=400)
+        override = self.request.POST.get("override", "").strip()
+        blocked = [row for row in chosen if row.blocking]
+        if approve and blocked and not override:
+            messages.error(
+                self.request,
+                _(
+                    "%(count)d parts lose content (a number or a placeholder): "
+                    "correct them, or give the reason to approve them as they are."
                 )
+                % {"count": len(blocked)},
+            )
+            return self.show_again(status=400)
+        records = []
+        for row in chosen:
+            key = (row.unit.field, row.unit.path)
+            if key in corrections:
+                records.append(
+                    save_unit(
+                        self.piece,
+                        *key,
+                        self.language.code,
+                        self.request.user,
+                        corrections[key],
+                        status=TranslationRecord.Status.NEEDS_REVIEW,
+                        revision=True,
+                    )
+                )
+            else:
+                records.append(row.record)
+        try:
+            review(
+                self.piece,
+                records,
+                self.request.user,
+                approve,
+                comment,
+                comments={
+                    record.pk: said
+                    for record, said in zip(records, comments, strict=True)
+                },
+                override=override if blocked else "",
+            )
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+        else:
+            messages.success(
+                self.request,
+                _("Approved and published.") if approve else _("Sent back."),
+            )
         return redirect(self.request.path)
-
-
-def request_baseline(request) -> str:
-    return request.POST.get("baseline", "")

@@ -93,7 +93,9 @@ def test_the_language_gap_shows_missing_and_approved_pieces(admin_client, world)
     add_sessions(world, 1, language="jra")
     explainer = world["explainer"]
     records = [
-        record_translation(
+        record
+        for field in ("title", "summary", "body")
+        for record in record_translation(
             explainer,
             field,
             "rad",
@@ -101,7 +103,6 @@ def test_the_language_gap_shows_missing_and_approved_pieces(admin_client, world)
             submit=True,
             text=raw_value(explainer, field, "vi"),
         )
-        for field in ("title", "summary", "body")
     ]
     review(explainer, records, None, approve=True)
     response = admin_client.get("/admin/reports/language-gap/")

@@ -46,8 +46,11 @@ def test_a_language_without_a_translation_falls_back_and_says_so(client, explain
 def test_the_translation_state_follows_the_workflow(client, explainer):
     translator = translator_user("h-nie", "en", reviewer=True)
     records = [
-        record_translation(explainer, field, "en", translator, submit=True)
+        record
         for field in ("title", "summary", "body")
+        for record in record_translation(
+            explainer, field, "en", translator, submit=True
+        )
     ]
     state = detail(client, explainer, QUERY_STRING="locale=en").json()["meta"]
     assert state["translation_state"] == "needs_review"

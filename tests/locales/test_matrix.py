@@ -40,7 +40,7 @@ def pieces(explainer_index, faq_index, translator):
     for field in ("title", "summary", "body"):
         review(
             explainer,
-            [record_translation(explainer, field, "en", translator)],
+            record_translation(explainer, field, "en", translator),
             translator,
             True,
         )

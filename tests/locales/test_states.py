@@ -1,13 +1,15 @@
 """Translation state is derived from the text and from the source digest each
 translation was made from."""
 
+import json
+
 from django.contrib.auth import get_user_model
 
 import pytest
 
 from locales.states import TranslationState, states_for, word_diff
 from locales.workflow import record_translation, review
-from tests.factories import PolicyExplainerPageFactory, stream
+from tests.factories import PolicyExplainerPageFactory
 
 State = TranslationState
 
@@ -50,13 +52,14 @@ def test_text_without_a_record_counts_as_draft(piece):
 
 
 def test_submit_review_and_send_back(piece, translator, reviewer):
-    record = record_translation(piece, "summary", "en", translator, submit=True)
+    records = record_translation(piece, "summary", "en", translator, submit=True)
     assert state(piece, "summary", "en") == State.NEEDS_REVIEW
-    review(piece, [record], reviewer, approve=False, comment="Giữ con số 15 %.")
-    assert state(piece, "summary", "en") == State.DRAFT
+    review(piece, records, reviewer, approve=False, comment="Giữ con số 15 %.")
+    assert state(piece, "summary", "en") == State.SENT_BACK
+    [record] = records
     record.refresh_from_db()
     assert record.review_comment == "Giữ con số 15 %."
-    review(piece, [record], reviewer, approve=True)
+    review(piece, records, reviewer, approve=True)
     assert state(piece, "summary", "en") == State.APPROVED
     assert record.translated_by == translator and record.reviewed_by == reviewer
 
@@ -76,7 +79,9 @@ def test_editing_the_source_outdates_exactly_the_dependent_translations(
 
 
 def test_editing_the_body_outdates_its_translations(piece):
-    piece.body_vi = stream(("heading", {"text": "Ai được hỗ trợ?"}))
+    body = list(piece.body_vi.raw_data)
+    body[0]["value"] = {"text": "Ai được hỗ trợ?"}
+    piece.body_vi = json.dumps(body)
     piece.save_revision().publish()
     piece.refresh_from_db()
     assert state(piece, "body", "en") == State.OUTDATED

@@ -1,17 +1,15 @@
 """The translator view: source beside target, draft, submit, review, and the
 publishing rule (only approved text reaches the public)."""
 
-import json
-
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
 import pytest
 
 from locales.models import GlossaryTerm, TranslationRecord
-from locales.states import TranslationState, states_for
-from locales.translation_sheet import build_sheet
+from locales.states import TranslationState, states_for, unit_states
 from tests.factories import PolicyExplainerPageFactory, stream, translator_user
+from tests.locales.sheet import form_data, url
 
 State = TranslationState
 
@@ -34,30 +32,11 @@ def piece(explainer_index):
     )
 
 
-def url(piece, language):
-    content_type = ContentType.objects.get_for_model(piece)
-    return f"/admin/translations/{content_type.pk}/{piece.pk}/{language}/"
-
-
-def form_data(client, piece, language, **texts):
-    """The form as the browser would post it, with `texts` typed into the
-    units whose source contains the key (or named exactly by input name)."""
-    sheet = build_sheet(piece, language)
-    data = {"baseline": sheet.baseline}
-    for section in sheet.sections:
-        for row in section.rows:
-            data[row.input_name] = row.target
-            for fragment, text in texts.items():
-                if fragment == row.input_name or fragment in row.unit.source:
-                    data[row.input_name] = text
-    return data
-
-
 RAD = {
     "Bảo hiểm y tế hộ gia đình": "Klei mgang kđi asei sang",
     "Giảm 30 %": "Bi hrŏ 30 % kơ pô tal dua hlăm sang.",
     "Ai được tham gia": "Hlei dưi mŭt",
-    "15 tuổi": "<p>Mnuih mâo 15 thŭn.</p>",
+    "15 tuổi": "Mnuih mâo 15 thŭn.",
     "91,9 %": "91,9 %",
     "Dân số có thẻ BHYT": "Mnuih mâo hră BHYT",
 }
@@ -133,12 +112,21 @@ def test_the_stream_translation_keeps_the_source_structure(client, ede, piece):
     client.post(
         url(piece, "rad"), {**form_data(client, piece, "rad", **RAD), "action": "save"}
     )
-    record = TranslationRecord.objects.get(field="body", language="rad")
-    body = json.loads(record.text)
-    source = piece.body_vi.raw_data
-    assert [block["id"] for block in body] == [block["id"] for block in source]
-    assert body[0]["value"] == {"text": "Hlei dưi mŭt"}
-    figure = body[2]["value"][0]
+    body = TranslationRecord.objects.filter(field="body", language="rad")
+    assert sorted(body.values_list("text", flat=True)) == sorted(
+        ["Hlei dưi mŭt", "Mnuih mâo 15 thŭn.", "91,9 %", "Mnuih mâo hră BHYT"]
+    )
+    client.force_login(translator_user("y-jut", "rad", reviewer=True))
+    client.post(url(piece, "rad"), {"action": "submit"})
+    client.post(url(piece, "rad"), {"action": "approve"})
+    piece.refresh_from_db()
+    published = list(piece.body_rad.raw_data)
+    source = list(piece.body_vi.raw_data)
+    assert [block["id"] for block in published] == [block["id"] for block in source]
+    assert published[0]["value"] == {"text": "Hlei dưi mŭt"}
+    figure = published[2]["value"][0]
+    if figure.get("type") == "item":
+        figure = figure["value"]
     assert figure["label"] == "Mnuih mâo hră BHYT" and figure["source"] == ""
 
 
@@ -151,7 +139,10 @@ def test_submitting_with_empty_parts_saves_a_draft_only(client, ede, piece):
         follow=True,
     )
     assert "chưa gửi duyệt: còn 5 phần để trống" in response.content.decode()
-    assert state(piece, "body") == State.DRAFT
+    assert state(piece, "body") == State.MISSING
+    assert sorted(unit_states(piece, "rad").values()) == sorted(
+        [State.DRAFT] + [State.MISSING] * 5
+    )
 
 
 def submit_all(client, translator, piece):
@@ -209,7 +200,7 @@ def test_sending_back_needs_a_comment(client, ede, ede_reviewer, piece):
     client.post(
         url(piece, "rad"), {"action": "send_back", "comment": "Dùng từ trong bảng."}
     )
-    assert state(piece, "summary") == State.DRAFT
+    assert state(piece, "summary") == State.SENT_BACK
     client.force_login(ede)
     assert "Dùng từ trong bảng." in client.get(url(piece, "rad")).content.decode()
 

@@ -80,8 +80,8 @@ def test_a_backup_restores_into_a_fresh_database(
         parent=explainer_index, title="Bảo hiểm y tế hộ gia đình", summary_en="Hi."
     )
     translator = get_user_model().objects.create_user("h-nie")
-    record = record_translation(piece, "summary", "en", translator, submit=True)
-    review(piece, [record], translator, approve=True)
+    records = record_translation(piece, "summary", "en", translator, submit=True)
+    review(piece, records, translator, approve=True)
     session = OutreachSession.objects.create(
         campaign=CampaignFactory(),
         kind="village_meeting",

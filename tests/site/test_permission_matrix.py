@@ -97,7 +97,7 @@ def world(explainer_index, django_user_model) -> World:
         notes="Chị H'Linh hỏi về mức đóng.",
     )
     author = django_user_model.objects.create_user("y-jut-author")
-    submitted = record_translation(
+    [submitted] = record_translation(
         piece, "title", "rad", author, submit=True, text="Klei mgang kđi asei"
     )
     admin = Client()
@@ -164,8 +164,13 @@ def save_translation(world):
 
 
 def approve_translation(world):
-    data = {"action": "approve", "comment": ""}
-    return lambda client: client.post(translate_url(world), data)
+    def send(client):
+        form = client.get(translate_url(world))
+        baseline = form.context["sheet"].baseline if form.status_code == 200 else ""
+        data = {"action": "approve", "comment": "", "baseline": baseline}
+        return client.post(translate_url(world), data)
+
+    return send
 
 
 def translation_state(world):

@@ -1,0 +1,254 @@
+"""Translations stay true when editors use Wagtail's own editor: the edit
+form is posted as the browser sends it (Draftail adds block keys, a list
+saved by the editor becomes items with ids), and translators and reviewers
+work through their screens."""
+
+import copy
+
+from django.contrib.auth import get_user_model
+
+import pytest
+
+from locales.attestation import attestation_for
+from locales.exchange.export import export_units
+from locales.exchange.formats import read, write
+from locales.exchange.importer import plan_import
+from locales.states import TranslationState, unit_states
+from tests.factories import (
+    FAQAnswerPageFactory,
+    PolicyExplainerPageFactory,
+    translator_user,
+)
+from tests.locales.sheet import form_data, url
+from tests.page_forms import edit_form_as_is
+
+State = TranslationState
+
+# Stored as the demo stored it before: paragraphs without block keys, lists
+# in the older plain form, blocks without ids.
+LEGACY_BODY = [
+    {"type": "heading", "value": {"text": "Ai được tham gia"}},
+    {
+        "type": "paragraph",
+        "value": "<p>Người dân từ đủ <b>15 tuổi</b>.</p><p>Đóng tại bưu điện xã.</p>",
+    },
+    {
+        "type": "key_figures",
+        "value": [
+            {"value": "91,9 %", "label": "Dân số có thẻ BHYT", "source": ""},
+            {"value": "41.724", "label": "Người tham gia tự nguyện", "source": ""},
+        ],
+    },
+    {
+        "type": "steps",
+        "value": [{"title": "Mang căn cước", "text": "Đến bưu điện xã."}],
+    },
+]
+EDE = {
+    "Bảo hiểm y tế hộ gia đình": "Klei mgang kđi asei sang",
+    "Giảm 30 %": "Bi hrŏ 30 % kơ pô tal dua hlăm sang.",
+    "Ai được tham gia": "Hlei dưi mŭt",
+    "Người dân từ đủ": "Mnuih mâo {1}15 thŭn{/1}.",
+    "Đóng tại bưu điện xã.": "Bi mnga ti sang pŏk hră.",
+    "91,9 %": "91,9 %",
+    "Dân số có thẻ BHYT": "Mnuih mâo hră BHYT",
+    "41.724": "41.724",
+    "Người tham gia tự nguyện": "Mnuih mŭt hŏng ai tiê",
+    "Mang căn cước": "Djă ba hră",
+    "Đến bưu điện xã.": "Nao kơ sang pŏk hră.",
+}
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser("lan")
+
+
+@pytest.fixture
+def translator(db):
+    return translator_user("h-nie", "rad")
+
+
+@pytest.fixture
+def reviewer(db):
+    return translator_user("y-jut", "rad", reviewer=True)
+
+
+@pytest.fixture
+def explainer(explainer_index):
+    page = PolicyExplainerPageFactory(
+        parent=explainer_index,
+        title_vi="Bảo hiểm y tế hộ gia đình",
+        summary_vi="Giảm 30 % cho người thứ hai trong hộ.",
+        body_vi=copy.deepcopy(LEGACY_BODY),
+    )
+    page.save_revision().publish()
+    return page
+
+
+def translate(client, page, translator, texts, action="submit"):
+    client.force_login(translator)
+    data = {**form_data(client, page, "rad", **texts), "action": action}
+    return client.post(url(page, "rad"), data)
+
+
+def approve(client, page, reviewer, **corrections):
+    client.force_login(reviewer)
+    data = {**form_data(client, page, "rad", **corrections), "action": "approve"}
+    return client.post(url(page, "rad"), data)
+
+
+def publish_in_editor(client, page, editor, streams=None, **fields):
+    client.force_login(editor)
+    data = edit_form_as_is(client, page, streams)
+    data.update(fields)
+    data["action-publish"] = "action-publish"
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    page.refresh_from_db()
+
+
+def states(page, language="rad"):
+    return unit_states(page, language)
+
+
+def test_publishing_without_a_change_outdates_nothing(
+    client, explainer, editor, translator, reviewer
+):
+    translate(client, explainer, translator, EDE)
+    approve(client, explainer, reviewer)
+    assert set(states(explainer).values()) == {State.APPROVED}
+
+    publish_in_editor(client, explainer, editor)
+    # The editor rewrote the lists as items with ids and keyed the paragraphs.
+    body = list(explainer.body_vi.raw_data)
+    assert body[2]["value"][0]["type"] == "item"
+    assert 'data-block-key="' in body[1]["value"]
+    assert set(states(explainer).values()) == {State.APPROVED}
+    assert set(states(explainer, "en").values()) <= {State.DRAFT, State.MISSING}
+
+
+def test_an_faq_answer_published_unchanged_stays_approved(
+    client, faq_index, editor, translator, reviewer
+):
+    page = FAQAnswerPageFactory(
+        parent=faq_index, full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>"
+    )
+    page.save_revision().publish()
+    texts = {"Có, tại": "Ơ, ti sang pŏk hră.", "Mang thẻ.": "Djă hră."}
+    translate(client, page, translator, {**texts, "Câu hỏi": "Klei êmuh?", "Có.": "Ơ."})
+    approve(client, page, reviewer)
+    assert set(states(page).values()) == {State.APPROVED}
+    publish_in_editor(client, page, editor)
+    assert 'data-block-key="' in page.full_answer_vi
+    assert set(states(page).values()) == {State.APPROVED}
+
+
+def test_changing_one_paragraph_outdates_that_unit_only(
+    client, explainer, editor, translator, reviewer
+):
+    translate(client, explainer, translator, EDE)
+    approve(client, explainer, reviewer)
+    publish_in_editor(client, explainer, editor)
+
+    body = copy.deepcopy(list(explainer.body_vi.raw_data))
+    body[1]["value"] = body[1]["value"].replace("bưu điện xã", "bưu điện xã, UBND")
+    publish_in_editor(client, explainer, editor, streams={"body_vi": body})
+
+    changed = {
+        key: state
+        for key, state in states(explainer).items()
+        if state != State.APPROVED
+    }
+    assert list(changed.values()) == [State.OUTDATED]
+    [(field, path)] = changed
+    assert field == "body" and path.endswith("/#1")
+    client.force_login(translator)
+    html = client.get(url(explainer, "rad")).content.decode()
+    assert html.count("<ins>") == 1 and "<ins>xã, UBND.</ins>" in html
+    # The key figures and steps kept their translations through the rewrite.
+    assert "Mnuih mâo hră BHYT" in html and "Djă ba hră" in html
+
+
+def test_an_older_export_conflicts_only_on_the_unit_that_changed(
+    client, explainer, editor, translator, reviewer
+):
+    translate(client, explainer, translator, EDE, action="save")
+    exported = write(export_units([explainer], "rad"), "xliff")
+    publish_in_editor(client, explainer, editor)
+    assert not plan_import(read("rad.xlf", exported)).conflicts
+
+    body = copy.deepcopy(list(explainer.body_vi.raw_data))
+    body[0]["value"]["text"] = "Ai được tham gia BHYT"
+    publish_in_editor(client, explainer, editor, streams={"body_vi": body})
+    conflicts = plan_import(read("rad.xlf", exported)).conflicts
+    assert [conflict.key.rsplit(":", 1)[-1] for conflict in conflicts] == [
+        f"{body[0]['id']}/text"
+    ]
+
+
+def test_attestation_credits_only_approved_live_text(
+    client, explainer, translator, reviewer
+):
+    translate(client, explainer, translator, EDE, action="save")
+    assert attestation_for(explainer, "rad") is None
+
+    translate(client, explainer, translator, {})
+    client.force_login(reviewer)
+    data = {
+        **form_data(client, explainer, "rad"),
+        "action": "send_back",
+        "comment": "Dùng từ trong bảng.",
+    }
+    client.post(url(explainer, "rad"), data)
+    explainer.refresh_from_db()
+    assert attestation_for(explainer, "rad") is None
+    client.logout()
+    public = client.get(f"/rad/explainers/{explainer.slug}/").content.decode()
+    assert "y-jut" not in public and "h-nie" not in public
+
+
+def test_a_reviewer_corrects_and_approves_in_one_step(
+    client, explainer, translator, reviewer
+):
+    translate(client, explainer, translator, EDE)
+    response = approve(
+        client,
+        explainer,
+        reviewer,
+        **{"Bảo hiểm y tế hộ gia đình": "Klei mgang kđi asei hlăm sang"},
+    )
+    assert response.status_code == 302
+    explainer.refresh_from_db()
+    assert explainer.title_rad == "Klei mgang kđi asei hlăm sang"
+    attestation = attestation_for(explainer, "rad")
+    assert attestation.translators == ("h-nie",)
+    assert attestation.revisers == ("y-jut",)
+    assert attestation.reviewers == ("y-jut",)
+    assert attestation.fully_approved
+    client.logout()
+    public = client.get(f"/rad/explainers/{explainer.slug}/").content.decode()
+    assert "Klei mgang kđi asei hlăm sang" in public
+    assert "h-nie" in public and "y-jut" in public
+
+
+def test_a_lost_placeholder_is_refused_with_the_units_label(
+    client, explainer, translator
+):
+    texts = {**EDE, "Người dân từ đủ": "Mnuih mâo 15 thŭn."}
+    response = translate(client, explainer, translator, texts, action="save")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "{1}" in html and "Mnuih mâo 15 thŭn." in html
+    assert not states(explainer) or State.DRAFT not in set(states(explainer).values())
+
+
+def test_paragraphs_and_markup_keep_the_sources_structure(
+    client, explainer, translator, reviewer
+):
+    translate(client, explainer, translator, EDE)
+    approve(client, explainer, reviewer)
+    explainer.refresh_from_db()
+    paragraph = list(explainer.body_rad.raw_data)[1]["value"]
+    assert paragraph.count("<p") == 2
+    assert "Mnuih mâo <b>15 thŭn</b>." in paragraph
