@@ -3,7 +3,8 @@
 Each check compares one source text with its translation: numbers and
 percentages kept (read with each language's separators), glossary terms
 used, length within the field's limit, no source text left untranslated,
-markup and placeholders kept.
+markup and placeholders kept. A blocking warning means content was lost (a
+number, a placeholder), not a matter of wording.
 """
 
 import re
@@ -13,12 +14,15 @@ from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
 
+from locales import placeholders
 from locales.normalize import fold
 from locales.registry import get_language, source_language
 
 # Digits with grouping or decimal marks; a no-break space may group thousands.
 NUMBER = re.compile(r"(?<![\w.,])(\d[\d.,\u00a0\u202f]*\d|\d)(\s?%)?")
 DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# Placeholders of plain fields; numbered ones ({1}, {/1}, {2/}) stand for
+# inline markup and are checked by `locales.placeholders`.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr"}
 LEFTOVER_WORDS = 8
@@ -26,8 +30,11 @@ LEFTOVER_WORDS = 8
 
 @dataclass(frozen=True)
 class QAWarning:
+    """One finding about a translation; `blocking` when content was lost."""
+
     check: str
     message: str
+    blocking: bool = False
 
 
 def check_translation(
@@ -54,6 +61,10 @@ def check_translation(
         )
     warnings += _leftover(source, target)
     warnings += _markup(source, target)
+    warnings += [
+        QAWarning("placeholders", problem, blocking=True)
+        for problem in placeholders.problems(source, target)
+    ]
     return warnings
 
 
@@ -99,6 +110,7 @@ def _numbers(source: str, target: str, language: str) -> list[QAWarning]:
                 else _("The source's number %(value)s is not in the translation.")
             )
             % {"value": f"{value.normalize():f}"},
+            blocking=True,
         )
         for value, percent in missing
     ]
@@ -155,13 +167,16 @@ def _markup(source: str, target: str) -> list[QAWarning]:
     problem = _unbalanced_tags(target)
     if problem:
         warnings.append(QAWarning("markup", problem))
-    missing = set(PLACEHOLDER.findall(source)) - set(PLACEHOLDER.findall(target))
+    missing = set(PLACEHOLDER.findall(placeholders.strip(source))) - set(
+        PLACEHOLDER.findall(placeholders.strip(target))
+    )
     if missing:
         warnings.append(
             QAWarning(
                 "markup",
                 _("Placeholders missing: %(names)s.")
                 % {"names": ", ".join(sorted(missing))},
+                blocking=True,
             )
         )
     return warnings

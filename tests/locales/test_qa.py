@@ -3,7 +3,7 @@
 import pytest
 
 from locales.models import GlossaryTerm
-from locales.qa import check_translation, numbers_in
+from locales.qa import QAWarning, check_translation, numbers_in
 
 SOURCE = (
     "Tỉnh hỗ trợ thêm 15 % mức đóng; 2.560.179 người có thẻ, đạt 89,89%. "
@@ -87,3 +87,28 @@ def test_unbalanced_markup_and_lost_placeholders_are_caught():
 
 def test_an_empty_translation_is_not_checked():
     assert check_translation(SOURCE, "  ", "en") == []
+
+
+def term(source_term, translation):
+    return GlossaryTerm(language="en", source_term=source_term, translation=translation)
+
+
+def test_python_placeholders_in_plain_fields_are_still_checked():
+    warnings = check_translation("Chào %(name)s", "Hello", "en")
+    assert checks(warnings) == ["markup"]
+    assert warnings[0].blocking
+
+
+def test_lost_content_is_blocking_and_advice_is_not():
+    assert QAWarning("length", "Too long.").blocking is False
+    target = GOOD_EN.replace("an extra 15% of", "part of")
+    warnings = check_translation(
+        SOURCE + " {1/}", target, "en", max_length=60, glossary=[term("đạt", "reached")]
+    )
+    blocking = {warning.check: warning.blocking for warning in warnings}
+    assert blocking == {
+        "numbers": True,
+        "glossary": False,
+        "length": False,
+        "placeholders": True,
+    }
