@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from django.utils.translation import gettext as _
 
 from locales import placeholders
-from locales.normalize import fold
+from locales.normalize import fold, nfc
 from locales.registry import get_language, source_language
 
 # Digits with grouping or decimal marks; a no-break space may group thousands.
@@ -25,6 +25,7 @@ DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 # inline markup and are checked by `locales.placeholders`.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr"}
+INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "s", "span", "strong", "sub", "sup"}
 LEFTOVER_WORDS = 8
 
 
@@ -48,9 +49,10 @@ def check_translation(
     """Warnings about `target`, the translation of `source` into `language`."""
     if not target.strip():
         return []
+    source_text, target_text = _reader_text(source), _reader_text(target)
     warnings = []
-    warnings += _numbers(source, target, language)
-    warnings += _glossary(source, target, glossary)
+    warnings += _numbers(source_text, target_text, language)
+    warnings += _glossary(source_text, target_text, glossary)
     if max_length is not None and len(target) > max_length:
         warnings.append(
             QAWarning(
@@ -59,7 +61,7 @@ def check_translation(
                 % {"length": len(target), "limit": max_length},
             )
         )
-    warnings += _leftover(source, target)
+    warnings += _leftover(source_text, target_text)
     warnings += _markup(source, target)
     warnings += [
         QAWarning("placeholders", problem, blocking=True)
@@ -69,8 +71,13 @@ def check_translation(
 
 
 def numbers_in(text: str, language: str) -> list[tuple[Decimal, bool]]:
-    """[(value, is_percentage)] for every number in `text`, read with the
-    language's decimal and grouping separators."""
+    """[(value, is_percentage)] for every number in the text of `text` (not
+    in its markup or placeholders), read with the language's decimal and
+    grouping separators."""
+    return _read_numbers(_reader_text(text), language)
+
+
+def _read_numbers(text: str, language: str) -> list[tuple[Decimal, bool]]:
     settings = get_language(language)
     found = []
     for match in NUMBER.finditer(text):
@@ -93,8 +100,8 @@ def _parse_number(raw: str, decimal_separator: str) -> Decimal | None:
 def _numbers(source: str, target: str, language: str) -> list[QAWarning]:
     # A date's month may become a word ("1/7/2025" → "1 July 2025"): only
     # its day and year must be kept.
-    expected = numbers_in(DATE.sub(_day_and_year, source), source_language().code)
-    present = numbers_in(DATE.sub(_day_and_year, target), language)
+    expected = _read_numbers(DATE.sub(_day_and_year, source), source_language().code)
+    present = _read_numbers(DATE.sub(_day_and_year, target), language)
     missing = []
     for number in expected:
         if number in present:
@@ -121,21 +128,22 @@ def _day_and_year(match: re.Match) -> str:
 
 
 def glossary_terms_in(source: str, glossary) -> list:
-    """The glossary terms that occur in `source`."""
-    folded_source = fold(source)
+    """The glossary terms that occur in the text of `source`."""
+    folded_source = fold(_reader_text(source))
     return [term for term in glossary if fold(term.source_term) in folded_source]
 
 
 def _glossary(source: str, target: str, glossary) -> list[QAWarning]:
-    folded_target = fold(target)
+    folded_source, folded_target = fold(source), fold(target)
     return [
         QAWarning(
             "glossary",
             _("Glossary: “%(term)s” is translated as “%(translation)s”.")
             % {"term": term.source_term, "translation": term.translation},
         )
-        for term in glossary_terms_in(source, glossary)
-        if fold(term.translation) not in folded_target
+        for term in glossary
+        if fold(term.source_term) in folded_source
+        and fold(term.translation) not in folded_target
     ]
 
 
@@ -180,6 +188,32 @@ def _markup(source: str, target: str) -> list[QAWarning]:
             )
         )
     return warnings
+
+
+def _reader_text(text: str) -> str:
+    """`text` as a reader sees it: no tags, attributes or placeholders."""
+    parser = _ReaderText()
+    parser.feed(placeholders.strip(text))
+    parser.close()
+    return nfc("".join(parser.parts))
+
+
+class _ReaderText(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        # Paragraphs, list items and line breaks separate words; bold or a
+        # link sits inside a sentence.
+        if tag not in INLINE_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.handle_starttag(tag, [])
 
 
 class _TagBalance(HTMLParser):

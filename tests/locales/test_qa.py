@@ -1,5 +1,7 @@
 """QA checks catch what translators most often lose."""
 
+from decimal import Decimal
+
 import pytest
 
 from locales.models import GlossaryTerm
@@ -91,6 +93,29 @@ def test_an_empty_translation_is_not_checked():
 
 def term(source_term, translation):
     return GlossaryTerm(language="en", source_term=source_term, translation=translation)
+
+
+def test_digits_in_markup_attributes_are_not_numbers():
+    assert numbers_in('<p data-block-key="95i5i">Có 3 xã</p>', "vi") == [
+        (Decimal(3), False)
+    ]
+    source = '<p data-block-key="95i5i">Xin chào</p>'
+    assert check_translation(source, '<p data-block-key="a1b2c">Hello</p>', "en") == []
+
+
+def test_a_number_only_in_the_targets_markup_is_missing():
+    source = '<p data-block-key="a1b2c">Có 95 xã</p>'
+    target = '<p data-block-key="95i5i">There are communes</p>'
+    assert checks(check_translation(source, target, "en")) == ["numbers"]
+
+
+def test_placeholders_are_not_read_as_numbers():
+    source = "Xem {1}Điều 2{/1} và {3/}"
+    target = "See {1}Article 2{/1} and {3/}"
+    assert check_translation(source, target, "en") == []
+    warnings = check_translation(source, "See Article 2 and {3/}", "en")
+    assert checks(warnings) == ["placeholders", "placeholders"]
+    assert "{/1}" in warnings[1].message
 
 
 def test_python_placeholders_in_plain_fields_are_still_checked():
