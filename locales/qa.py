@@ -128,22 +128,49 @@ def _day_and_year(match: re.Match) -> str:
 
 
 def glossary_terms_in(source: str, glossary) -> list:
-    """The glossary terms that occur in the text of `source`."""
-    folded_source = fold(_reader_text(source))
-    return [term for term in glossary if fold(term.source_term) in folded_source]
+    """The glossary terms that occur in the text of `source` as whole words,
+    tone marks and all, in any case. A term found only inside a longer term
+    found at the same place ("thẻ" in "thẻ bảo hiểm y tế") is not listed."""
+    return _terms_in(_matchable(_reader_text(source)), glossary)
+
+
+def _terms_in(text: str, glossary) -> list:
+    covered: list[tuple[int, int]] = []
+    found = set()
+    terms = {_matchable(term.source_term) for term in glossary} - {""}
+    for term in sorted(terms, key=len, reverse=True):
+        spans = [
+            (start, end)
+            for start, end in _word_spans(text, term)
+            if not any(low <= start and end <= high for low, high in covered)
+        ]
+        if spans:
+            found.add(term)
+            covered += spans
+    return [term for term in glossary if _matchable(term.source_term) in found]
+
+
+def _matchable(text: str) -> str:
+    # Case and spacing do not matter, tone marks do: "thẻ" (card) is not
+    # "thế" (so) nor "thể".
+    return " ".join(nfc(text).casefold().split())
+
+
+def _word_spans(text: str, words: str) -> list[tuple[int, int]]:
+    pattern = rf"(?<!\w){re.escape(words)}(?!\w)"
+    return [match.span() for match in re.finditer(pattern, text)]
 
 
 def _glossary(source: str, target: str, glossary) -> list[QAWarning]:
-    folded_source, folded_target = fold(source), fold(target)
+    target = _matchable(target)
     return [
         QAWarning(
             "glossary",
             _("Glossary: “%(term)s” is translated as “%(translation)s”.")
             % {"term": term.source_term, "translation": term.translation},
         )
-        for term in glossary
-        if fold(term.source_term) in folded_source
-        and fold(term.translation) not in folded_target
+        for term in _terms_in(_matchable(source), glossary)
+        if not _word_spans(target, _matchable(term.translation))
     ]
 
 

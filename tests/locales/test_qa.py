@@ -1,11 +1,12 @@
 """QA checks catch what translators most often lose."""
 
+import unicodedata
 from decimal import Decimal
 
 import pytest
 
 from locales.models import GlossaryTerm
-from locales.qa import QAWarning, check_translation, numbers_in
+from locales.qa import QAWarning, check_translation, glossary_terms_in, numbers_in
 
 SOURCE = (
     "Tỉnh hỗ trợ thêm 15 % mức đóng; 2.560.179 người có thẻ, đạt 89,89%. "
@@ -122,6 +123,45 @@ def test_python_placeholders_in_plain_fields_are_still_checked():
     warnings = check_translation("Chào %(name)s", "Hello", "en")
     assert checks(warnings) == ["markup"]
     assert warnings[0].blocking
+
+
+def test_a_glossary_term_matches_whole_words_only():
+    card = term("thẻ", "card")
+    assert glossary_terms_in("Cụ thể, hãy thêm thông tin.", [card]) == []
+    assert glossary_terms_in("Mang theo Thẻ.", [card]) == [card]
+
+
+def test_a_glossary_term_keeps_its_tone_marks():
+    card = term("thẻ", "card")
+    assert glossary_terms_in("Như thế là đủ.", [card]) == []
+    pay = term("đóng", "pay")
+    assert glossary_terms_in("Dòng tiền", [pay]) == []
+    # Typed decomposed (NFD), the same word still matches.
+    decomposed = unicodedata.normalize("NFD", "Đóng tiền")
+    assert glossary_terms_in(decomposed, [pay]) == [pay]
+
+
+def test_a_longer_glossary_term_covers_the_shorter_ones_inside_it():
+    card = term("thẻ", "card")
+    insurance = term("bảo hiểm y tế", "health insurance")
+    insurance_card = term("thẻ bảo hiểm y tế", "health insurance card")
+    glossary = [card, insurance, insurance_card]
+    assert glossary_terms_in("Mang theo thẻ bảo hiểm y tế.", glossary) == [
+        insurance_card
+    ]
+    assert glossary_terms_in("Thẻ bảo hiểm y tế và thẻ căn cước.", glossary) == [
+        card,
+        insurance_card,
+    ]
+
+
+def test_a_glossary_translation_must_be_whole_words_in_the_target():
+    card = term("thẻ", "card")
+    warnings = check_translation(
+        "Mang thẻ.", "Bring your cardigan.", "en", glossary=[card]
+    )
+    assert checks(warnings) == ["glossary"]
+    assert check_translation("Mang thẻ.", "Card needed.", "en", glossary=[card]) == []
 
 
 def test_lost_content_is_blocking_and_advice_is_not():
