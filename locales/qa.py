@@ -26,6 +26,7 @@ DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr"}
 INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "s", "span", "strong", "sub", "sup"}
+LETTERS = re.compile(r"[^\W\d_]+")
 LEFTOVER_WORDS = 8
 
 
@@ -181,6 +182,8 @@ def _leftover(source: str, target: str) -> list[QAWarning]:
         shown_words = source_words
     folded_target = f" {fold(target)} "
     if fold(source) == fold(target):
+        if not _has_words(source):
+            return []
         return [
             QAWarning("untranslated", _("The translation is the same as the source."))
         ]
@@ -195,6 +198,18 @@ def _leftover(source: str, target: str) -> list[QAWarning]:
                 )
             ]
     return []
+
+
+def _has_words(text: str) -> bool:
+    for token in text.split():
+        # Numbers, dates and codes (41/2024/QH15) are written the same in
+        # every language, and so are names with capitals inside (VssID, BHXH).
+        if any(char.isdigit() for char in token):
+            continue
+        for word in LETTERS.findall(token):
+            if not any(char.isupper() for char in word[1:]):
+                return True
+    return False
 
 
 def _markup(source: str, target: str) -> list[QAWarning]:

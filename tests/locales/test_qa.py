@@ -164,6 +164,18 @@ def test_a_glossary_translation_must_be_whole_words_in_the_target():
     assert check_translation("Mang thẻ.", "Card needed.", "en", glossary=[card]) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["95%", "41/2024/QH15", "VssID", "31/10/2025", "(1) – 2,5 %", "BHXH 15"]
+)
+def test_a_text_without_words_is_kept_as_it_is(text):
+    assert check_translation(text, text, "rad") == []
+
+
+def test_a_short_text_with_words_kept_as_it_is_is_untranslated():
+    text = "1.800.000 đồng"
+    assert checks(check_translation(text, text, "rad")) == ["untranslated"]
+
+
 def test_lost_content_is_blocking_and_advice_is_not():
     assert QAWarning("length", "Too long.").blocking is False
     target = GOOD_EN.replace("an extra 15% of", "part of")
