@@ -75,53 +75,132 @@ def numbers_in(text: str, language: str) -> list[tuple[Decimal, bool]]:
     """[(value, is_percentage)] for every number in the text of `text` (not
     in its markup or placeholders), read with the language's decimal and
     grouping separators."""
-    return _read_numbers(_reader_text(text), language)
+    separator = get_language(language).decimal_separator
+    return [
+        (number.value, number.percent)
+        for number in _read_numbers(_reader_text(text), separator)
+        if number.value is not None
+    ]
 
 
-def _read_numbers(text: str, language: str) -> list[tuple[Decimal, bool]]:
-    settings = get_language(language)
-    found = []
-    for match in NUMBER.finditer(text):
-        value = _parse_number(match.group(1), settings.decimal_separator)
-        if value is not None:
-            found.append((value, bool(match.group(2))))
-    return found
+@dataclass(frozen=True)
+class _Number:
+    # None when the separators make no sense in the language ("2.560.179"
+    # read as English).
+    value: Decimal | None
+    percent: bool
+    digits: str
+    written: str
+
+
+def _read_numbers(text: str, decimal_separator: str) -> list[_Number]:
+    return [
+        _Number(
+            _parse_number(match.group(1), decimal_separator),
+            bool(match.group(2)),
+            match.group(1),
+            match.group(0),
+        )
+        for match in NUMBER.finditer(text)
+    ]
 
 
 def _parse_number(raw: str, decimal_separator: str) -> Decimal | None:
     digits = raw.replace("\u00a0", "").replace("\u202f", "")
-    grouping = "," if decimal_separator == "." else "."
-    digits = digits.replace(grouping, "").replace(decimal_separator, ".")
+    digits = digits.replace(_grouping(decimal_separator), "")
     try:
-        return Decimal(digits)
+        return Decimal(digits.replace(decimal_separator, "."))
     except InvalidOperation:
         return None
 
 
+def _grouping(decimal_separator: str) -> str:
+    return "," if decimal_separator == "." else "."
+
+
 def _numbers(source: str, target: str, language: str) -> list[QAWarning]:
+    source_separator = source_language().decimal_separator
+    target_separator = get_language(language).decimal_separator
     # A date's month may become a word ("1/7/2025" → "1 July 2025"): only
     # its day and year must be kept.
-    expected = _read_numbers(DATE.sub(_day_and_year, source), source_language().code)
-    present = _read_numbers(DATE.sub(_day_and_year, target), language)
+    unmatched = _read_numbers(DATE.sub(_day_and_year, target), target_separator)
     missing = []
-    for number in expected:
-        if number in present:
-            present.remove(number)
+    for number in _read_numbers(DATE.sub(_day_and_year, source), source_separator):
+        if number.value is None:
+            continue
+        kept = [
+            candidate
+            for candidate in unmatched
+            if (candidate.value, candidate.percent) == (number.value, number.percent)
+        ]
+        if kept:
+            unmatched.remove(kept[0])
         else:
             missing.append(number)
     return [
-        QAWarning(
-            "numbers",
-            (
-                _("The source's percentage %(value)s %% is not in the translation.")
-                if percent
-                else _("The source's number %(value)s is not in the translation.")
-            )
-            % {"value": f"{value.normalize():f}"},
-            blocking=True,
-        )
-        for value, percent in missing
+        _missing_number(number, unmatched, source_separator, target_separator)
+        for number in missing
     ]
+
+
+def _missing_number(
+    number: _Number,
+    unmatched: list[_Number],
+    source_separator: str,
+    target_separator: str,
+) -> QAWarning:
+    # Typed with the other language's separators, the number is there but
+    # reads as another value ("89.89" is 8989 where decimals take a comma).
+    misread = [
+        candidate
+        for candidate in unmatched
+        if any(mark in number.digits for mark in ".,")
+        and candidate.percent == number.percent
+        and _parse_number(candidate.digits, _grouping(target_separator)) == number.value
+    ]
+    if not misread:
+        message = (
+            _("The source's percentage “%(value)s” is not in the translation.")
+            if number.percent
+            else _("The source's number “%(value)s” is not in the translation.")
+        )
+        return QAWarning("numbers", message % {"value": number.written}, blocking=True)
+    unmatched.remove(misread[0])
+    message = (
+        _("The source's percentage “%(value)s” is not in the translation (%(hint)s).")
+        if number.percent
+        else _("The source's number “%(value)s” is not in the translation (%(hint)s).")
+    )
+    hint = _separator_hint(number, source_separator, target_separator)
+    return QAWarning(
+        "numbers", message % {"value": number.written, "hint": hint}, blocking=True
+    )
+
+
+def _separator_hint(
+    number: _Number, source_separator: str, target_separator: str
+) -> str:
+    expected = number.written.translate(
+        str.maketrans(
+            {
+                source_separator: target_separator,
+                _grouping(source_separator): _grouping(target_separator),
+            }
+        )
+    )
+    if source_separator in number.digits:
+        hint = (
+            _("this language writes decimals with a comma: %(expected)s")
+            if target_separator == ","
+            else _("this language writes decimals with a point: %(expected)s")
+        )
+    else:
+        hint = (
+            _("this language groups thousands with a point: %(expected)s")
+            if target_separator == ","
+            else _("this language groups thousands with a comma: %(expected)s")
+        )
+    return hint % {"expected": expected}
 
 
 def _day_and_year(match: re.Match) -> str:

@@ -44,7 +44,7 @@ def test_a_dropped_percentage_is_caught():
     target = GOOD_EN.replace("an extra 15% of", "part of")
     warnings = check_translation(SOURCE, target, "en")
     assert checks(warnings) == ["numbers"]
-    assert "percentage 15 %" in warnings[0].message
+    assert "percentage “15 %”" in warnings[0].message
 
 
 def test_a_percentage_written_as_a_plain_number_is_caught():
@@ -174,6 +174,29 @@ def test_a_text_without_words_is_kept_as_it_is(text):
 def test_a_short_text_with_words_kept_as_it_is_is_untranslated():
     text = "1.800.000 đồng"
     assert checks(check_translation(text, text, "rad")) == ["untranslated"]
+
+
+def test_a_missing_number_is_quoted_as_the_source_writes_it():
+    warnings = check_translation("Đạt 89,89% kế hoạch.", "Plan reached.", "en")
+    assert warnings[0].message == (
+        "The source's percentage “89,89%” is not in the translation."
+    )
+
+
+def test_a_decimal_point_where_the_language_writes_a_comma_is_explained():
+    warnings = check_translation("Đạt 89,89%.", "Đạt 89.89%.", "rad")
+    assert [warning.message for warning in warnings] == [
+        "The source's percentage “89,89%” is not in the translation "
+        "(this language writes decimals with a comma: 89,89%)."
+    ]
+
+
+def test_thousands_grouped_the_other_way_are_explained():
+    warnings = check_translation("Có 2.560.179 người.", "2.560.179 people.", "en")
+    assert [warning.message for warning in warnings] == [
+        "The source's number “2.560.179” is not in the translation "
+        "(this language groups thousands with a comma: 2,560,179)."
+    ]
 
 
 def test_lost_content_is_blocking_and_advice_is_not():
