@@ -1,6 +1,7 @@
 """Exchange files for translators who work offline: XLIFF 1.2 and 2.0, PO and
 XLSX, written and read with maintained libraries (translate-toolkit, polib,
-openpyxl).
+openpyxl). An uploaded PO file is checked by GNU msgfmt before polib reads
+it.
 
 Every format carries, per unit, its id, the source, the translation, notes
 for the translator (where the text sits, glossary terms) and a check value
@@ -9,6 +10,9 @@ import can tell what changed on either side since.
 """
 
 import io
+import re
+import shutil
+import subprocess
 import zipfile
 from dataclasses import dataclass, field
 
@@ -32,6 +36,9 @@ FORMATS = {
 }
 CHECK_NOTE = "loa-check"
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MSGFMT_SECONDS = 20
+# msgfmt reports `<stdin>:LINE: problem` or `<stdin>:LINE:COLUMN: problem`.
+MSGFMT_PROBLEM = re.compile(r"^<stdin>:(\d+):(?:\d+:)? (.*)$")
 XLSX_COLUMNS = ["id", "context", "source", "translation", "glossary", "check"]
 
 
@@ -152,6 +159,7 @@ def _refuse_unsafe_xml(data: bytes) -> None:
 
 def _write_po(exchange: ExchangeFile) -> bytes:
     catalog = polib.POFile()
+    now = timezone.now().strftime("%Y-%m-%d %H:%M%z")
     catalog.metadata = {
         "Project-Id-Version": "Loa",
         "Language": exchange.language,
@@ -159,7 +167,10 @@ def _write_po(exchange: ExchangeFile) -> bytes:
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "X-Source-Language": exchange.source_language,
-        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+        "POT-Creation-Date": now,
+        "PO-Revision-Date": now,
+        "Last-Translator": "",
+        "Language-Team": exchange.language,
     }
     for unit in exchange.units:
         notes = [unit.context] if unit.context else []
@@ -178,10 +189,13 @@ def _write_po(exchange: ExchangeFile) -> bytes:
 
 def _read_po(data: bytes) -> ExchangeFile:
     try:
-        # polib takes text without a line break for a file name to open.
-        catalog = polib.pofile(data.decode("utf-8") + "\n")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ExchangeError(_("The PO file is not UTF-8 text.")) from error
+    _check_po(data)
+    try:
+        # polib takes text without a line break for a file name to open.
+        catalog = polib.pofile(text + "\n")
     except (OSError, ValueError) as error:
         raise ExchangeError(
             _("The PO file cannot be read: %(error)s") % {"error": error}
@@ -200,6 +214,54 @@ def _read_po(data: bytes) -> ExchangeFile:
         catalog.metadata.get("X-Source-Language", ""),
         catalog.metadata.get("Language", ""),
         units,
+    )
+
+
+def _check_po(data: bytes) -> None:
+    """Refuse a PO file that GNU msgfmt finds damaged, naming its lines.
+
+    polib reads what it can and silently drops the rest: a file cut off in
+    the middle of an entry would import as if it were whole."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        raise ExchangeError(
+            _(
+                "Loa cannot check PO files on this server: GNU gettext's "
+                "msgfmt is not installed. Use an XLIFF or XLSX file instead."
+            )
+        )
+    try:
+        checked = subprocess.run(  # noqa: S603 — msgfmt reads the file from stdin
+            [msgfmt, "--check-format", "--check-header", "-o", "/dev/null", "-"],
+            input=data,
+            capture_output=True,
+            env={"LC_ALL": "C"},
+            timeout=MSGFMT_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise ExchangeError(_("The PO file takes too long to check.")) from error
+    if checked.returncode == 0:
+        return
+    output = checked.stderr.decode("utf-8", "replace").splitlines()
+    problems = [
+        match.groups()
+        for match in map(MSGFMT_PROBLEM.match, output)
+        if match and not match[2].startswith("warning:")
+    ]
+    if not problems:
+        raise ExchangeError(
+            _("The PO file is damaged: %(problem)s")
+            % {"problem": (output or ["msgfmt failed"])[0].removeprefix("msgfmt: ")}
+        )
+    raise ExchangeError(
+        _("The PO file is damaged at %(places)s.")
+        % {
+            "places": "; ".join(
+                _("line %(line)s: %(problem)s") % {"line": line, "problem": problem}
+                for line, problem in problems[:5]
+            )
+        }
     )
 
 
