@@ -22,8 +22,10 @@ from django.utils.translation import gettext as _
 import polib
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
+from lxml import etree
 from openpyxl import Workbook, load_workbook
-from translate.storage import xliff, xliff2
+from translate.misc.xml_helpers import reindent
+from translate.storage import xliff
 
 FORMATS = {
     "xliff": ("xlf", "application/x-xliff+xml"),
@@ -78,10 +80,14 @@ class Xliff12File(xliff.xlifffile):
     namespace = XLIFF12_NAMESPACE
 
 
+XLIFF2_NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
 def write(exchange: ExchangeFile, file_format: str) -> bytes:
     writers = {
-        "xliff": lambda: _write_xliff(exchange, Xliff12File),
-        "xliff2": lambda: _write_xliff(exchange, xliff2.Xliff2File),
+        "xliff": lambda: _write_xliff(exchange),
+        "xliff2": lambda: _write_xliff2(exchange),
         "po": lambda: _write_po(exchange),
         "xlsx": lambda: _write_xlsx(exchange),
     }
@@ -102,28 +108,85 @@ def read(filename: str, data: bytes) -> ExchangeFile:
     )
 
 
-def _write_xliff(exchange: ExchangeFile, store_class) -> bytes:
-    store = store_class(sourcelanguage=exchange.source_language)
+def _notes(unit: ExchangeUnit) -> list[tuple[str, str]]:
+    """(category, text) of the notes a unit carries to the translator."""
+    notes = [("context", unit.context)] if unit.context else []
+    notes += [("glossary", term) for term in unit.glossary]
+    return [*notes, (CHECK_NOTE, unit.check)]
+
+
+def _write_xliff(exchange: ExchangeFile) -> bytes:
+    store = Xliff12File(sourcelanguage=exchange.source_language)
     store.settargetlanguage(exchange.language)
     for unit in exchange.units:
         entry = store.addsourceunit(unit.source)
         entry.setid(unit.key)
         entry.target = unit.target
-        if unit.context:
-            entry.addnote(unit.context, origin="context")
-        for term in unit.glossary:
-            entry.addnote(term, origin="glossary")
-        entry.addnote(unit.check, origin=CHECK_NOTE)
+        for category, text in _notes(unit):
+            entry.addnote(text, origin=category)
     return bytes(store)
+
+
+def _write_xliff2(exchange: ExchangeFile) -> bytes:
+    # Written by hand: translate-toolkit puts notes and xml:space inside
+    # <segment>, where the XLIFF 2.0 schema allows neither.
+    def element(parent, tag: str, attributes=None) -> etree._Element:
+        return etree.SubElement(parent, _xliff2(tag), attributes)
+
+    root = etree.Element(
+        _xliff2("xliff"),
+        {
+            "version": "2.0",
+            "srcLang": exchange.source_language,
+            "trgLang": exchange.language,
+        },
+        nsmap={None: XLIFF2_NAMESPACE},
+    )
+    # One unit, one segment: the check value covers the unit's whole text.
+    body = element(root, "file", {"id": "f1", "canResegment": "no"})
+    taken_ids = set()
+    for unit in exchange.units:
+        # Keys hold ":", "/" and "#", which ids (NMTOKENs) may not: the key
+        # travels in the unit's name, which is free text.
+        node = element(
+            body, "unit", {"id": _unit_id(unit.key, taken_ids), "name": unit.key}
+        )
+        node.set(XML_SPACE, "preserve")
+        notes = element(node, "notes")
+        for category, text in _notes(unit):
+            element(notes, "note", {"category": category}).text = text
+        segment = element(node, "segment")
+        element(segment, "source").text = unit.source
+        if unit.target:
+            element(segment, "target").text = unit.target
+    # Indented as translate-toolkit indents XLIFF: never inside a text.
+    reindent(
+        root,
+        max_level=8,
+        leaves={"note", "source", "target"},
+        ignore_preserve={"unit"},
+        toplevel=False,
+    )
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+def _unit_id(key: str, taken: set[str]) -> str:
+    base = re.sub(r"[^A-Za-z0-9._-]", "_", key) or "unit"
+    unit_id, number = base, 1
+    while unit_id in taken:
+        number += 1
+        unit_id = f"{base}_{number}"
+    taken.add(unit_id)
+    return unit_id
 
 
 def _read_xliff(data: bytes) -> ExchangeFile:
     _refuse_unsafe_xml(data)
     root = defused_fromstring(data)
-    version = root.get("version", "")
-    store_class = xliff2.Xliff2File if version.startswith("2.") else Xliff12File
+    if root.get("version", "").startswith("2."):
+        return _read_xliff2(root)
     try:
-        store = store_class.parsestring(data)
+        store = Xliff12File.parsestring(data)
     except (ValueError, AssertionError, StopIteration) as error:
         raise ExchangeError(_("This is not an XLIFF file Loa can read.")) from error
     units = [
@@ -139,6 +202,41 @@ def _read_xliff(data: bytes) -> ExchangeFile:
     return ExchangeFile(
         store.getsourcelanguage() or "", store.gettargetlanguage() or "", units
     )
+
+
+def _read_xliff2(root) -> ExchangeFile:
+    if root.tag != _xliff2("xliff"):
+        raise ExchangeError(_("This is not an XLIFF file Loa can read."))
+    units = []
+    for node in root.iter(_xliff2("unit")):
+        parts = [
+            part
+            for part in node
+            if part.tag in (_xliff2("segment"), _xliff2("ignorable"))
+        ]
+        checks = [
+            note.text or ""
+            for note in node.iter(_xliff2("note"))
+            if note.get("category") == CHECK_NOTE
+        ]
+        units.append(
+            ExchangeUnit(
+                # Files exported before units had names used the key as id.
+                key=node.get("name") or node.get("id", ""),
+                source="".join(_text(part.find(_xliff2("source"))) for part in parts),
+                target="".join(_text(part.find(_xliff2("target"))) for part in parts),
+                check="".join(checks).strip(),
+            )
+        )
+    return ExchangeFile(root.get("srcLang", ""), root.get("trgLang", ""), units)
+
+
+def _xliff2(tag: str) -> str:
+    return f"{{{XLIFF2_NAMESPACE}}}{tag}"
+
+
+def _text(element) -> str:
+    return "" if element is None else "".join(element.itertext())
 
 
 def _refuse_unsafe_xml(data: bytes) -> None:

@@ -1,11 +1,16 @@
 """Exchange files as other tools see them: PO files checked by msgfmt, XLIFF
 checked against the OASIS schemas, inline codes as codes."""
 
+import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
+from lxml import etree
+from translate.storage import xliff2
 
+import locales.exchange
 from locales.exchange.formats import (
     ExchangeError,
     ExchangeFile,
@@ -17,6 +22,7 @@ from locales.exchange.formats import (
 pytestmark = pytest.mark.usefixtures("english")
 
 TITLE = "content.policyexplainerpage:12:title"
+XLIFF2 = "urn:oasis:names:tc:xliff:document:2.0"
 
 
 def exchange_file(*units: ExchangeUnit) -> ExchangeFile:
@@ -70,3 +76,92 @@ def test_without_msgfmt_po_files_are_refused_not_trusted(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ExchangeError, match="msgfmt"):
         read("rad.po", data)
+
+
+SCHEMAS = Path(locales.exchange.__file__).parent / "schemas"
+KEYS = [
+    "content.policyexplainerpage:12:title",
+    "content.policyexplainerpage:12:body:4f1c-9a/items/#0",
+    "content.policyexplainerpage:12:body:4f1c_9a/items/_0",
+]
+
+
+class LocalSchemas(etree.Resolver):
+    """The schemas' import of the W3C's xml.xsd, from the copy beside them."""
+
+    def resolve(self, url, pubid, context):
+        if url == "http://www.w3.org/2001/xml.xsd":
+            return self.resolve_filename(str(SCHEMAS / "xml.xsd"), context)
+        return None
+
+
+def schema(name: str) -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(LocalSchemas())
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name), parser))
+
+
+def assert_valid(data: bytes, schema_name: str) -> None:
+    checker = schema(schema_name)
+    valid = checker.validate(etree.fromstring(data))
+    assert valid, [str(error) for error in checker.error_log]
+
+
+def test_xliff2_export_is_valid_against_the_oasis_schema():
+    units = [
+        unit(key, "Bảo hiểm", "Klei" * (index % 2)) for index, key in enumerate(KEYS)
+    ]
+    units[0].context = "Bảo hiểm y tế · Title"
+    units[0].glossary = ["bảo hiểm → klei mgang"]
+    assert_valid(write(exchange_file(*units), "xliff2"), "xliff_core_2.0.xsd")
+
+
+def test_xliff12_export_is_valid_against_the_oasis_schema():
+    units = [
+        unit(key, "Bảo hiểm", "Klei" * (index % 2)) for index, key in enumerate(KEYS)
+    ]
+    units[0].context = "Bảo hiểm y tế · Title"
+    assert_valid(write(exchange_file(*units), "xliff"), "xliff-core-1.2-strict.xsd")
+
+
+def test_xliff2_unit_ids_are_safe_and_the_keys_come_back():
+    data = write(exchange_file(*[unit(key) for key in KEYS]), "xliff2")
+    ids = [node.get("id") for node in etree.fromstring(data).iter(f"{{{XLIFF2}}}unit")]
+    assert len(set(ids)) == len(KEYS)
+    assert all(re.fullmatch(r"[\w.-]+", unit_id) for unit_id in ids)
+    assert [unit.key for unit in read("rad.xlf", data).units] == KEYS
+
+
+def test_translate_toolkit_opens_the_xliff2_export():
+    data = write(exchange_file(unit(target="Klei mgang")), "xliff2")
+    store = xliff2.Xliff2File.parsestring(data)
+    [entry] = store.units
+    assert (entry.source, entry.target) == ("Bảo hiểm y tế", "Klei mgang")
+
+
+LEGACY_XLIFF2 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="vi" \
+trgLang="rad">
+  <file id="f1">
+    <unit id="content.policyexplainerpage:12:body:4f1c/items/#0">
+      <segment xml:space="preserve"><source>Ai được tham gia</source>
+        <target>Hlei dưi mŭt</target>
+        <notes>
+          <note category="context">Bảo hiểm y tế · Body</note>
+          <note category="loa-check">s:1;t:2</note>
+        </notes>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+""".encode()
+
+
+def test_xliff2_files_exported_before_still_import():
+    [legacy] = read("rad.xlf", LEGACY_XLIFF2).units
+    assert legacy == ExchangeUnit(
+        "content.policyexplainerpage:12:body:4f1c/items/#0",
+        "Ai được tham gia",
+        "Hlei dưi mŭt",
+        "s:1;t:2",
+    )
