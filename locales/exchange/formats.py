@@ -7,6 +7,11 @@ Every format carries, per unit, its id, the source, the translation, notes
 for the translator (where the text sits, glossary terms) and a check value
 that records the source and translation as they were at export, so an
 import can tell what changed on either side since.
+
+Inline markup travels as numbered placeholders (`locales.placeholders`):
+XLIFF files carry them as inline codes (`<g>`/`<x/>` in 1.2, `<pc>`/`<ph/>`
+in 2.0), which translation tools protect; PO files and spreadsheets carry
+the `{1}`…`{/1}` tokens as text, with a note to keep them.
 """
 
 import io
@@ -26,6 +31,8 @@ from lxml import etree
 from openpyxl import Workbook, load_workbook
 from translate.misc.xml_helpers import reindent
 from translate.storage import xliff
+
+from locales import placeholders
 
 FORMATS = {
     "xliff": ("xlf", "application/x-xliff+xml"),
@@ -122,6 +129,8 @@ def _write_xliff(exchange: ExchangeFile) -> bytes:
         entry = store.addsourceunit(unit.source)
         entry.setid(unit.key)
         entry.target = unit.target
+        _put_codes(entry.source_dom, unit.source, "g", "x")
+        _put_codes(entry.get_target_dom(), unit.target, "g", "x")
         for category, text in _notes(unit):
             entry.addnote(text, origin=category)
     return bytes(store)
@@ -156,9 +165,9 @@ def _write_xliff2(exchange: ExchangeFile) -> bytes:
         for category, text in _notes(unit):
             element(notes, "note", {"category": category}).text = text
         segment = element(node, "segment")
-        element(segment, "source").text = unit.source
+        _put_codes(element(segment, "source"), unit.source, "pc", "ph")
         if unit.target:
-            element(segment, "target").text = unit.target
+            _put_codes(element(segment, "target"), unit.target, "pc", "ph")
     # Indented as translate-toolkit indents XLIFF: never inside a text.
     reindent(
         root,
@@ -192,8 +201,8 @@ def _read_xliff(data: bytes) -> ExchangeFile:
     units = [
         ExchangeUnit(
             key=entry.getid().rpartition(xliff.ID_SEPARATOR)[2],
-            source=str(entry.source or ""),
-            target=str(entry.target or ""),
+            source=_read_codes(entry.source_dom),
+            target=_read_codes(entry.get_target_dom()),
             check=entry.getnotes(CHECK_NOTE).strip(),
         )
         for entry in store.units
@@ -223,8 +232,12 @@ def _read_xliff2(root) -> ExchangeFile:
             ExchangeUnit(
                 # Files exported before units had names used the key as id.
                 key=node.get("name") or node.get("id", ""),
-                source="".join(_text(part.find(_xliff2("source"))) for part in parts),
-                target="".join(_text(part.find(_xliff2("target"))) for part in parts),
+                source="".join(
+                    _read_codes(part.find(_xliff2("source"))) for part in parts
+                ),
+                target="".join(
+                    _read_codes(part.find(_xliff2("target"))) for part in parts
+                ),
                 check="".join(checks).strip(),
             )
         )
@@ -235,8 +248,58 @@ def _xliff2(tag: str) -> str:
     return f"{{{XLIFF2_NAMESPACE}}}{tag}"
 
 
-def _text(element) -> str:
-    return "" if element is None else "".join(element.itertext())
+def _put_codes(element, text: str, paired: str, standalone: str) -> None:
+    """Fill `element` with `text`, its placeholders as inline codes: `paired`
+    elements around what `{n}`…`{/n}` enclose, `standalone` ones for `{n/}`."""
+    if element is None:
+        return
+    namespace = etree.QName(element).namespace
+    for child in list(element):
+        element.remove(child)
+    element.text = None
+    # A text whose placeholders do not pair up (a bad translation kept in
+    # Loa) cannot be nested elements: it goes out as plain text.
+    parts = (
+        placeholders.parse(text) if not placeholders.problems(text, text) else [text]
+    )
+    open_elements = [element]
+    for part in parts:
+        if isinstance(part, str):
+            _append_text(open_elements[-1], part)
+        elif part.kind == "close":
+            open_elements.pop()
+        else:
+            tag = etree.QName(namespace, paired if part.kind == "open" else standalone)
+            code = etree.SubElement(open_elements[-1], tag, {"id": str(part.id)})
+            if part.kind == "open":
+                open_elements.append(code)
+
+
+def _append_text(element, text: str) -> None:
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def _read_codes(element) -> str:
+    """The text of `element` with its inline codes back as placeholders;
+    other inline elements (a tool's segment markers) keep only their text."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            name = child.tag.rpartition("}")[2]
+            number = child.get("id", "")
+            if name in ("g", "pc") and number.isdigit():
+                parts += [f"{{{number}}}", _read_codes(child), f"{{/{number}}}"]
+            elif name in ("x", "ph") and number.isdigit():
+                parts.append(f"{{{number}/}}")
+            else:
+                parts.append(_read_codes(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _refuse_unsafe_xml(data: bytes) -> None:
@@ -273,6 +336,7 @@ def _write_po(exchange: ExchangeFile) -> bytes:
     for unit in exchange.units:
         notes = [unit.context] if unit.context else []
         notes += unit.glossary
+        notes += _placeholder_note(unit.source)
         notes.append(f"{CHECK_NOTE}: {unit.check}")
         catalog.append(
             polib.POEntry(
@@ -283,6 +347,23 @@ def _write_po(exchange: ExchangeFile) -> bytes:
             )
         )
     return str(catalog).encode("utf-8")
+
+
+def _placeholder_note(source: str) -> list[str]:
+    """A note asking to keep the placeholders of `source`, if it has any."""
+    tokens = [
+        str(part) for part in placeholders.parse(source) if not isinstance(part, str)
+    ]
+    if not tokens:
+        return []
+    return [
+        _(
+            "Keep the placeholders %(tokens)s: they stand for formatting and "
+            "links. Move them with the words they belong to; do not add, "
+            "remove or change any."
+        )
+        % {"tokens": " ".join(tokens)}
+    ]
 
 
 def _read_po(data: bytes) -> ExchangeFile:
@@ -372,7 +453,7 @@ def _write_xlsx(exchange: ExchangeFile) -> bytes:
         sheet.append(
             [
                 unit.key,
-                unit.context,
+                "\n".join([unit.context, *_placeholder_note(unit.source)]).strip(),
                 unit.source,
                 unit.target,
                 "\n".join(unit.glossary),

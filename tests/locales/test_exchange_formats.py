@@ -1,20 +1,26 @@
 """Exchange files as other tools see them: PO files checked by msgfmt, XLIFF
 checked against the OASIS schemas, inline codes as codes."""
 
+import io
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import polib
 import pytest
 from lxml import etree
+from openpyxl import load_workbook
 from translate.storage import xliff2
+from translate.storage.placeables import StringElem
+from translate.tools import pocount
 
 import locales.exchange
 from locales.exchange.formats import (
     ExchangeError,
     ExchangeFile,
     ExchangeUnit,
+    Xliff12File,
     read,
     write,
 )
@@ -23,6 +29,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 TITLE = "content.policyexplainerpage:12:title"
 XLIFF2 = "urn:oasis:names:tc:xliff:document:2.0"
+NAMES = {"xliff": "rad.xlf", "xliff2": "rad.xlf", "po": "rad.po", "xlsx": "rad.xlsx"}
 
 
 def exchange_file(*units: ExchangeUnit) -> ExchangeFile:
@@ -165,3 +172,78 @@ def test_xliff2_files_exported_before_still_import():
         "Hlei dưi mŭt",
         "s:1;t:2",
     )
+
+
+RICH_SOURCE = "Đóng {1}30 %{/1} mức lương cơ sở.{2/}Xem {3}VssID{/3}."
+RICH_TARGET = "Bi mtam {1}30 %{/1} prăk.{2/}Dlăng {3}VssID{/3}."
+CODES = {
+    "xliff": '<g id="1">30 %</g> mức lương cơ sở.<x id="2"/>Xem <g id="3">VssID</g>.',
+    "xliff2": (
+        '<pc id="1">30 %</pc> mức lương cơ sở.<ph id="2"/>Xem <pc id="3">VssID</pc>.'
+    ),
+}
+
+
+@pytest.mark.parametrize("file_format", ["xliff", "xliff2"])
+def test_placeholders_go_out_as_inline_codes(file_format):
+    data = write(
+        exchange_file(unit(source=RICH_SOURCE, target=RICH_TARGET)), file_format
+    )
+    assert CODES[file_format].encode() in data
+    assert b"{1}" not in data and b"{2/}" not in data
+    schema_name = {"xliff": "xliff-core-1.2-strict.xsd", "xliff2": "xliff_core_2.0.xsd"}
+    assert_valid(data, schema_name[file_format])
+
+
+@pytest.mark.parametrize("file_format", ["xliff", "xliff2"])
+def test_translate_toolkit_sees_the_inline_codes_as_codes(file_format):
+    data = write(
+        exchange_file(unit(source=RICH_SOURCE, target=RICH_TARGET)), file_format
+    )
+    store_class = Xliff12File if file_format == "xliff" else xliff2.Xliff2File
+    [entry] = store_class.parsestring(data).units
+    codes = [part for part in entry.rich_source[0].sub if type(part) is not StringElem]
+    assert [(type(code).__name__, code.id) for code in codes] == {
+        "xliff": [("G", "1"), ("X", "2"), ("G", "3")],
+        # translate-toolkit has no classes for XLIFF 2.0 codes, but keeps
+        # them as codes, not text.
+        "xliff2": [("UnknownXML", "1"), ("UnknownXML", "2"), ("UnknownXML", "3")],
+    }[file_format]
+    assert entry.source == "Đóng 30 % mức lương cơ sở.Xem VssID."
+
+
+def test_pocount_counts_words_not_codes(tmp_path):
+    path = tmp_path / "rad.xlf"
+    path.write_bytes(write(exchange_file(unit(source=RICH_SOURCE)), "xliff"))
+    assert pocount.calcstats(str(path))["totalsourcewords"] == 8
+
+
+@pytest.mark.parametrize("file_format", ["xliff", "xliff2", "po", "xlsx"])
+def test_placeholders_come_back_as_they_went(file_format):
+    units = [unit(source=RICH_SOURCE, target=RICH_TARGET), unit(f"{TITLE}x")]
+    # A translation kept in Loa with a broken placeholder goes out as text.
+    units[1].target = "Klei {1}mgang"
+    [rich, broken] = read(
+        NAMES[file_format], write(exchange_file(*units), file_format)
+    ).units
+    assert (rich.source, rich.target) == (RICH_SOURCE, RICH_TARGET)
+    assert broken.target == "Klei {1}mgang"
+
+
+def test_po_files_carry_the_placeholders_as_text_with_a_note():
+    data = write(exchange_file(unit(source=RICH_SOURCE), unit(f"{TITLE}x")), "po")
+    [rich, plain] = polib.pofile(data.decode())
+    assert rich.msgid == RICH_SOURCE
+    assert "Keep the placeholders {1} {/1} {2/} {3} {/3}" in rich.comment
+    assert "placeholders" not in plain.comment
+
+
+def test_spreadsheets_carry_the_placeholders_as_text_with_a_note():
+    data = write(exchange_file(unit(source=RICH_SOURCE, context="Body")), "xlsx")
+    row = next(
+        load_workbook(io.BytesIO(data))["Translations"].iter_rows(
+            min_row=2, values_only=True
+        )
+    )
+    assert row[2] == RICH_SOURCE
+    assert row[1].startswith("Body\nKeep the placeholders {1} {/1} {2/} {3} {/3}")
