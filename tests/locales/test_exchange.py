@@ -350,3 +350,41 @@ def test_placeholders_survive_the_round_trip(rich_piece, file_format):
     assert not plan.errors and not plan.conflicts and len(plan.changes) == 1
     summary = TranslationRecord.objects.get(field="summary", language="rad")
     assert summary.text == RICH_TARGET
+
+
+@pytest.mark.parametrize(
+    ("file_format", "target", "problem"),
+    [
+        (
+            "po",
+            "Bi hrŏ {1}30 %{/1} kơ pô tal dua. Dlăng {3}VssID{/3}.",
+            "Placeholder {2/} is missing.",
+        ),
+        (
+            "xlsx",
+            "Bi hrŏ {1}30 %{/1} kơ {1}pô{/1} tal dua.{2/}Dlăng {3}VssID{/3}.",
+            "Placeholder {1} appears 2 times; keep it once. "
+            "Placeholder {/1} appears 2 times; keep it once.",
+        ),
+        (
+            "xliff",
+            "Bi hrŏ {1}30 %{/1} kơ pô tal dua.{2/}Dlăng {3}VssID{/3}.{4/}",
+            "Placeholder 4 is not in the source.",
+        ),
+        (
+            "xliff2",
+            "Bi hrŏ 30 % kơ pô tal dua.{2/}Dlăng {3}VssID{/3}.",
+            "Placeholder {1} is missing. Placeholder {/1} is missing.",
+        ),
+    ],
+)
+def test_a_translation_that_breaks_a_placeholder_refuses_the_import(
+    rich_piece, file_format, target, problem
+):
+    texts = {"Bảo hiểm y tế hộ gia đình": "Klei mgang kđi asei sang"}
+    data = exported(rich_piece, file_format)
+    data = translated_keeping_codes(data, file_format, {**texts, RICH_SOURCE: target})
+    plan = apply_import(read(NAMES[file_format], data))
+    key = f"content.policyexplainerpage:{rich_piece.pk}:summary"
+    assert plan.errors == [f"{rich_piece} · summary (unit “{key}”): {problem}"]
+    assert not TranslationRecord.objects.exists()
