@@ -92,6 +92,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def write(exchange: ExchangeFile, file_format: str) -> bytes:
+    """`exchange` as a file in `file_format`, one of `FORMATS`."""
     writers = {
         "xliff": lambda: _write_xliff(exchange),
         "xliff2": lambda: _write_xliff2(exchange),
