@@ -55,17 +55,22 @@ def export_units(pieces, language: str, state: str = "") -> ExchangeFile:
     return ExchangeFile(source_language().code, language, units)
 
 
-def _exchange_unit(piece, unit: Unit, glossary) -> ExchangeUnit:
+def unit_context(piece, unit: Unit) -> str:
+    """Where a unit's text sits, as editors name it: piece · field · block."""
     field_label = str(type(piece)._meta.get_field(unit.field).verbose_name)
     context = f"{piece} · {field_label}"
     if unit.label:
         context += f" · {unit.label}"
+    return context
+
+
+def _exchange_unit(piece, unit: Unit, glossary) -> ExchangeUnit:
     return ExchangeUnit(
         key=unit.key,
         source=unit.source,
         target=unit.target,
         check=check_value(unit.source, unit.target),
-        context=context,
+        context=unit_context(piece, unit),
         glossary=[
             f"{term.source_term} → {term.translation}"
             + (f" ({term.note})" if term.note else "")

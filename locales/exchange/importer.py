@@ -2,7 +2,8 @@
 
 A unit whose source changed since export, or whose translation was changed
 in Loa since export, is a conflict: reported, not applied. A unit that
-cannot be matched (unknown id, piece or field, a missing check) is an
+cannot be matched (unknown id, piece or field, a missing check), or whose
+translation loses, repeats or invents a placeholder of inline markup, is an
 error, and any error stops the whole import: nothing is written.
 
 Each imported unit goes to review.
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from locales.exchange.export import parse_check
+from locales import placeholders
+from locales.exchange.export import parse_check, unit_context
 from locales.exchange.formats import ExchangeFile
 from locales.fallback import translated_field_names
 from locales.matrix import PIECE_MODELS
@@ -113,6 +115,15 @@ def plan_import(
                 Conflict(
                     unit.key, _("The translation was changed in Loa since the export.")
                 )
+            )
+        elif problems := placeholders.problems(current.source, new):
+            plan.errors.append(
+                _("%(where)s (unit “%(key)s”): %(problems)s")
+                % {
+                    "where": unit_context(piece, current),
+                    "key": unit.key,
+                    "problems": " ".join(problems),
+                }
             )
         else:
             plan.changes.append(

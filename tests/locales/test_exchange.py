@@ -1,15 +1,19 @@
 """Offline exchange: export, edit the file as a translation tool would,
 import back; conflicts both ways; bad files change nothing."""
 
+import html
 import io
+import re
 
 from django.core.management import CommandError, call_command
 
 import polib
 import pytest
+from lxml import etree
 from openpyxl import load_workbook
 from translate.storage import xliff2
 
+from locales import placeholders
 from locales.exchange.export import export_units
 from locales.exchange.formats import ExchangeError, Xliff12File, read, write
 from locales.exchange.importer import apply_import, plan_import
@@ -295,3 +299,99 @@ def test_a_spreadsheet_without_its_columns_is_refused(piece):
     workbook.save(buffer)
     with pytest.raises(ExchangeError, match="lacks the columns: check"):
         read("rad.xlsx", buffer.getvalue())
+
+
+RICH_SOURCE = "Giảm {1}30 %{/1} cho người thứ hai.{2/}Xem {3}VssID{/3}."
+RICH_TARGET = "Bi hrŏ {1}30 %{/1} kơ pô tal dua.{2/}Dlăng {3}VssID{/3}."
+XLIFF_CODES = {"xliff": ("g", "x"), "xliff2": ("pc", "ph")}
+
+
+@pytest.fixture
+def rich_piece(explainer_index):
+    return PolicyExplainerPageFactory(
+        parent=explainer_index,
+        title_vi="Bảo hiểm y tế hộ gia đình",
+        summary_vi=RICH_SOURCE,
+        body_vi=stream(),
+        body_en=stream(),
+    )
+
+
+def as_codes(text: str, file_format: str) -> str:
+    """`text` with its placeholders as the format's inline codes."""
+    paired, standalone = XLIFF_CODES[file_format]
+    markup = html.escape(text, quote=False)
+    markup = re.sub(r"\{(\d+)/\}", rf'<{standalone} id="\1"/>', markup)
+    markup = re.sub(r"\{/\d+\}", f"</{paired}>", markup)
+    return re.sub(r"\{(\d+)\}", rf'<{paired} id="\1">', markup)
+
+
+def translated_keeping_codes(data: bytes, file_format: str, texts) -> bytes:
+    """The file after a translator filled it in with a tool that shows inline
+    codes as codes and writes them back into the translation."""
+    if file_format not in XLIFF_CODES:
+        return translated(data, file_format, texts)
+    root = etree.fromstring(data)
+    namespace = root.nsmap[None]
+    by_text = {placeholders.strip(source): target for source, target in texts.items()}
+    for source in root.iter(f"{{{namespace}}}source"):
+        text = by_text.get("".join(source.itertext()))
+        if text is None:
+            continue
+        old_target = source.getparent().find(f"{{{namespace}}}target")
+        if old_target is not None:
+            source.getparent().remove(old_target)
+        source.addnext(
+            etree.fromstring(
+                f'<target xmlns="{namespace}">{as_codes(text, file_format)}</target>'
+            )
+        )
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+@pytest.mark.parametrize("file_format", FORMATS)
+def test_placeholders_survive_the_round_trip(rich_piece, file_format):
+    data = exported(rich_piece, file_format)
+    data = translated_keeping_codes(data, file_format, {RICH_SOURCE: RICH_TARGET})
+    plan = apply_import(read(NAMES[file_format], data))
+    assert not plan.errors and not plan.conflicts and len(plan.changes) == 1
+    summary = TranslationRecord.objects.get(field="summary", language="rad")
+    assert summary.text == RICH_TARGET
+
+
+@pytest.mark.parametrize(
+    ("file_format", "target", "problem"),
+    [
+        (
+            "po",
+            "Bi hrŏ {1}30 %{/1} kơ pô tal dua. Dlăng {3}VssID{/3}.",
+            "Placeholder {2/} is missing.",
+        ),
+        (
+            "xlsx",
+            "Bi hrŏ {1}30 %{/1} kơ {1}pô{/1} tal dua.{2/}Dlăng {3}VssID{/3}.",
+            "Placeholder {1} appears 2 times; keep it once. "
+            "Placeholder {/1} appears 2 times; keep it once.",
+        ),
+        (
+            "xliff",
+            "Bi hrŏ {1}30 %{/1} kơ pô tal dua.{2/}Dlăng {3}VssID{/3}.{4/}",
+            "Placeholder 4 is not in the source.",
+        ),
+        (
+            "xliff2",
+            "Bi hrŏ 30 % kơ pô tal dua.{2/}Dlăng {3}VssID{/3}.",
+            "Placeholder {1} is missing. Placeholder {/1} is missing.",
+        ),
+    ],
+)
+def test_a_translation_that_breaks_a_placeholder_refuses_the_import(
+    rich_piece, file_format, target, problem
+):
+    texts = {"Bảo hiểm y tế hộ gia đình": "Klei mgang kđi asei sang"}
+    data = exported(rich_piece, file_format)
+    data = translated_keeping_codes(data, file_format, {**texts, RICH_SOURCE: target})
+    plan = apply_import(read(NAMES[file_format], data))
+    key = f"content.policyexplainerpage:{rich_piece.pk}:summary"
+    assert plan.errors == [f"{rich_piece} · summary (unit “{key}”): {problem}"]
+    assert not TranslationRecord.objects.exists()
