@@ -61,7 +61,10 @@ class Matrix:
 
     @cached_property
     def percentages(self) -> dict[str, int]:
-        return {code: self.percentage_approved(code) for code in target_languages()}
+        return {
+            language.code: self.percentage_approved(language.code)
+            for language in self.languages
+        }
 
     @property
     def language_percentages(self) -> list[tuple[object, int]]:
@@ -109,13 +112,21 @@ def worst_states_of(model, pks) -> dict[tuple[int, str], TranslationState]:
     return worst
 
 
-def build_matrix(kind: str = "", state: str = "", **filter_values: str) -> Matrix:
-    """The matrix, narrowed to one kind of piece, to rows with a cell in
-    `state`, and by any registered filter given a value.
+def build_matrix(
+    kind: str = "",
+    state: str = "",
+    languages: list[str] | None = None,
+    **filter_values: str,
+) -> Matrix:
+    """The matrix, narrowed to one kind of piece, to the columns of
+    `languages` (default: every target language), to rows with a cell of those
+    columns in `state`, and by any registered filter given a value.
 
     Rows are plain values, not pieces: the matrix shows every piece at once.
     """
-    codes = target_languages()
+    codes = [
+        code for code in target_languages() if languages is None or code in languages
+    ]
     rows = []
     for model in PIECE_MODELS:
         if kind and model._meta.label_lower != kind:

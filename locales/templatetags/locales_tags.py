@@ -1,11 +1,14 @@
 """Template tags that tell readers which language they are reading."""
 
 from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 from locales.attestation import attestation_for
 from locales.fallback import fallbacks, shown_language, translated_languages
+from locales.outdated import outdated_translation
 from locales.registry import get_language as registered_language
 from locales.registry import source_language
 
@@ -30,6 +33,29 @@ def fallback_notice(instance):
     return {
         "requested": registered_language(language),
         "shown": [registered_language(code) for code in shown],
+    }
+
+
+@register.inclusion_tag("locales/outdated_notice.html")
+def outdated_notice(instance):
+    """A notice that the translation shown was made from an earlier version
+    of the source, with the date the source changed when it is known."""
+    outdated = outdated_translation(instance, get_language())
+    if outdated is None:
+        return {}
+    source = source_language()
+    changed_at = outdated.source_changed_at
+    if changed_at is not None:
+        changed_at = timezone.localtime(changed_at)
+        changed_at = format_html(
+            '<time datetime="{}">{}</time>',
+            changed_at.date().isoformat(),
+            format_date(changed_at, pgettext("date in a sentence", "j F Y")),
+        )
+    return {
+        "outdated": outdated,
+        "source": format_html('<span lang="{}">{}</span>', source.code, source.autonym),
+        "changed_at": changed_at,
     }
 
 

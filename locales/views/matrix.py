@@ -15,11 +15,37 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from openpyxl import Workbook
 
 from locales.matrix import FILTERS, build_matrix, kind_choices
-from locales.states import TranslationState
+from locales.permissions import editable_languages
+from locales.registry import language_label
+from locales.states import TranslationState, target_languages
+
+# The language choice of a translator who writes in several languages.
+MY_LANGUAGES = "mine"
 
 
 def translate_url(row, language: str) -> str:
     return reverse("translate_piece", args=[row.content_type_id, row.pk, language])
+
+
+def own_languages(user) -> list[str]:
+    """The target languages a translator writes in; [] for everyone else."""
+    granted = editable_languages(user) or set()
+    return [code for code in target_languages() if code in granted]
+
+
+def default_language_choice(own: list[str]) -> str:
+    """What the language filter starts at: a translator's own language(s),
+    everyone else every language."""
+    if len(own) > 1:
+        return MY_LANGUAGES
+    return own[0] if own else ""
+
+
+def chosen_languages(choice: str, own: list[str]) -> list[str] | None:
+    """The columns a language choice shows; None for every language."""
+    if not choice:
+        return None
+    return own if choice == MY_LANGUAGES else [choice]
 
 
 class MatrixFilterForm(forms.Form):
@@ -29,10 +55,17 @@ class MatrixFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any state")), *TranslationState.choices],
     )
+    language = forms.ChoiceField(label=_("Language"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, own_languages=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All kinds")), *kind_choices()]
+        mine = [(MY_LANGUAGES, _("My languages"))] if len(own_languages) > 1 else []
+        self.fields["language"].choices = [
+            ("", _("All languages")),
+            *mine,
+            *[(code, language_label(code)) for code in target_languages()],
+        ]
         for matrix_filter in FILTERS.values():
             self.fields[matrix_filter.name] = forms.ChoiceField(
                 label=matrix_filter.label,
@@ -43,7 +76,11 @@ class MatrixFilterForm(forms.Form):
 
 class TranslationMatrixView(WagtailAdminTemplateMixin, TemplateView):
     """Every piece against every language, with the state of each
-    translation and the share approved per language."""
+    translation and the share approved per language.
+
+    A translator starts on the columns of their own language(s), and a state
+    chosen then filters on those; they may choose any other language or all.
+    """
 
     page_title = _("Translation matrix")
     header_icon = "globe"
@@ -51,11 +88,16 @@ class TranslationMatrixView(WagtailAdminTemplateMixin, TemplateView):
     rows_per_page = 100
 
     def get(self, request, *args, **kwargs):
-        form = MatrixFilterForm(request.GET or None)
-        values = form.cleaned_data if form.is_valid() else {}
+        own = own_languages(request.user)
+        data = request.GET.copy()
+        # Absent, not empty: "All languages" posts an empty choice.
+        data.setdefault("language", default_language_choice(own))
+        form = MatrixFilterForm(data, own_languages=own)
+        form.is_valid()  # a bad value is dropped; the other filters still apply
+        values = {key: value or "" for key, value in form.cleaned_data.items()}
         self.form = form
         self.matrix = build_matrix(
-            **{key: value or "" for key, value in values.items()}
+            languages=chosen_languages(values.pop("language", ""), own), **values
         )
         export = request.GET.get("export")
         if export in ("csv", "xlsx"):

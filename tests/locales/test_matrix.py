@@ -16,6 +16,7 @@ from tests.factories import (
     FAQAnswerPageFactory,
     PolicyExplainerPageFactory,
     TopicFactory,
+    translator_user,
 )
 
 State = TranslationState
@@ -146,3 +147,65 @@ def test_the_admin_page_shows_rows_a_page_at_a_time(admin_client, pieces, monkey
     # The share approved is over every row, not the page shown.
     assert "50 %" in first and "50 %" in second
     assert admin_client.get("/admin/translations/matrix/?p=abc").status_code == 200
+
+
+MATRIX = "/admin/translations/matrix/"
+
+
+@pytest.fixture
+def ede_pieces(faq_index):
+    """An FAQ answer approved in Ede, and one not translated into Ede; both
+    are missing in Jarai."""
+    reviewer = translator_user("y-jut", "rad", reviewer=True)
+    approved = FAQAnswerPageFactory(parent=faq_index)
+    texts = {
+        "title": "Dưi mơ̆ng mŭt?",
+        "short_answer": "Dưi.",
+        "full_answer": "<p>Dưi, ti sang brư̆ čih hră.</p>",
+    }
+    records = [
+        record_translation(approved, field, "rad", reviewer, submit=True, text=text)
+        for field, text in texts.items()
+    ]
+    review(approved, records, reviewer, approve=True)
+    return approved, FAQAnswerPageFactory(parent=faq_index)
+
+
+def test_a_translator_filters_states_in_their_own_language(client, ede_pieces):
+    approved, untranslated = ede_pieces
+    client.force_login(translator_user("h-nie", "rad"))
+    html = client.get(MATRIX, {"state": "missing"}).content.decode()
+    assert untranslated.material_code in html
+    assert approved.material_code not in html
+    assert ">rad</th>" in html and ">jra</th>" not in html
+    # Another language, or all of them, is one choice away.
+    html = client.get(MATRIX, {"state": "missing", "language": "jra"}).content.decode()
+    assert approved.material_code in html and untranslated.material_code in html
+    assert ">jra</th>" in html and ">rad</th>" not in html
+    html = client.get(MATRIX, {"state": "missing", "language": ""}).content.decode()
+    assert approved.material_code in html
+    assert ">rad</th>" in html and ">jra</th>" in html
+
+
+def test_a_translator_of_two_languages_starts_on_both(client, ede_pieces):
+    approved, _untranslated = ede_pieces
+    client.force_login(translator_user("h-nie", "rad", "jra"))
+    html = client.get(MATRIX, {"state": "missing"}).content.decode()
+    assert approved.material_code in html  # missing in Jarai
+    assert ">rad</th>" in html and ">jra</th>" in html and ">en</th>" not in html
+    assert '<option value="mine" selected>' in html
+
+
+def test_the_export_follows_the_language_filter(client, ede_pieces):
+    _approved, untranslated = ede_pieces
+    client.force_login(translator_user("h-nie", "rad"))
+    csv_rows = (
+        client.get(MATRIX, {"state": "missing", "export": "csv"})
+        .content.decode()
+        .splitlines()
+    )
+    assert csv_rows[0] == "code,title,kind,rad"
+    assert [row.split(",")[0] for row in csv_rows[1:]] == [untranslated.material_code]
+    xlsx = client.get(MATRIX, {"state": "missing", "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert (sheet.max_row, sheet.max_column) == (2, 4)
