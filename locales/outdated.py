@@ -1,6 +1,7 @@
 """Public text whose translation was made from an older source, and since
 when the source has been different, for the notice readers see."""
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,8 +14,8 @@ from modeltranslation.utils import build_localized_fieldname
 from locales.fallback import shown_language, translated_field_names
 from locales.models import TranslationRecord
 from locales.registry import source_language
-from locales.source_text import same_content
-from locales.states import TranslationState, each_state
+from locales.rich_text import squeeze
+from locales.states import TranslationState, each_state, source_units
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def outdated_since(piece, language: str, fields) -> datetime | None:
             language=language,
             field__in=fields,
             translated_at__isnull=False,
-        ).values_list("field", "translated_at", "source_text")
+        ).values_list("field", "unit", "translated_at", "source_text")
     )
     if not records:
         return None
@@ -81,17 +82,20 @@ def outdated_since(piece, language: str, fields) -> datetime | None:
         .filter(
             action="wagtail.publish",
             revision__isnull=False,
-            timestamp__gt=min(translated_at for _f, translated_at, _s in records),
+            timestamp__gt=min(record[2] for record in records),
         )
         .select_related("revision")
         .order_by("timestamp", "pk")
     )
     for entry in publishes.iterator():
         content = entry.revision.content
-        for field, translated_at, translated_source in records:
+        for field, unit, translated_at, translated_source in records:
             published = content.get(build_localized_fieldname(field, source)) or ""
-            if entry.timestamp > translated_at and not same_content(
-                model, field, published, translated_source
+            if not isinstance(published, str):
+                published = json.dumps(published, ensure_ascii=False)
+            now = source_units(model, field, published).get(unit, "")
+            if entry.timestamp > translated_at and squeeze(now) != squeeze(
+                translated_source
             ):
                 return entry.timestamp
     return None

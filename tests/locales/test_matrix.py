@@ -164,8 +164,11 @@ def ede_pieces(faq_index):
         "full_answer": "<p>Dưi, ti sang brư̆ čih hră.</p>",
     }
     records = [
-        record_translation(approved, field, "rad", reviewer, submit=True, text=text)
+        record
         for field, text in texts.items()
+        for record in record_translation(
+            approved, field, "rad", reviewer, submit=True, text=text
+        )
     ]
     review(approved, records, reviewer, approve=True)
     return approved, FAQAnswerPageFactory(parent=faq_index)

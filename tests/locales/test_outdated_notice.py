@@ -31,8 +31,9 @@ def page(explainer_index):
     )
     reviewer = translator_user("mary", "en", reviewer=True)
     records = [
-        record_translation(page, field, "en", reviewer, submit=True)
+        record
         for field in ("title", "summary", "body")
+        for record in record_translation(page, field, "en", reviewer, submit=True)
     ]
     review(page, records, reviewer, approve=True)
     return page
@@ -69,7 +70,7 @@ def test_an_outdated_translation_says_since_when(client, editor, page):
     page.refresh_from_db()
     ede = translator_user("h-nie", "rad", reviewer=True)
     title = record_translation(page, "title", "rad", ede, text="Klei mgang")
-    review(page, [title], ede, approve=True)
+    review(page, title, ede, approve=True)
 
     page.refresh_from_db()
     outdated = outdated_translation(page, "en")

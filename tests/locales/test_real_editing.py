@@ -132,11 +132,15 @@ def test_an_faq_answer_published_unchanged_stays_approved(
     client, faq_index, editor, translator, reviewer
 ):
     page = FAQAnswerPageFactory(
-        parent=faq_index, full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>"
+        parent=faq_index,
+        title_vi="Mua thẻ ở đâu?",
+        full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>",
     )
     page.save_revision().publish()
     texts = {"Có, tại": "Ơ, ti sang pŏk hră.", "Mang thẻ.": "Djă hră."}
-    translate(client, page, translator, {**texts, "Câu hỏi": "Klei êmuh?", "Có.": "Ơ."})
+    translate(
+        client, page, translator, {**texts, "Mua thẻ": "Blei hră ti anôk?", "Có.": "Ơ."}
+    )
     approve(client, page, reviewer)
     assert set(states(page).values()) == {State.APPROVED}
     publish_in_editor(client, page, editor)

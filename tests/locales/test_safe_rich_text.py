@@ -52,7 +52,7 @@ def test_a_stream_paragraph_shows_typed_code_as_text(client, explainer_index, re
     )
     piece.save_revision().publish()
     translate_and_approve(
-        client, piece, reviewer, **{"Người dân": f"{HOSTILE} {{1}}BHXH{{/1}}."}
+        client, piece, reviewer, **{"Người dân": f"15 {HOSTILE} {{1}}BHXH{{/1}}."}
     )
     assert_shown_as_text(client.get(f"/en/explainers/{piece.slug}/").content.decode())
 

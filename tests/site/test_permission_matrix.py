@@ -79,6 +79,7 @@ class World:
 def world(explainer_index, django_user_model) -> World:
     piece = PolicyExplainerPageFactory(
         parent=explainer_index,
+        title_vi="Bảo hiểm xã hội tự nguyện",
         summary_vi="Giảm 30 % cho người thứ hai trong hộ.",
         body_vi=stream(("heading", {"text": "Ai được tham gia"})),
         body_en=stream(),
