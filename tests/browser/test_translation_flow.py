@@ -1,5 +1,6 @@
 """A translator translates an FAQ answer into Ede and submits it; a reviewer
-approves it; the public page then speaks Ede instead of falling back."""
+corrects its title in the box and approves it; the public page then speaks
+Ede instead of falling back, with the correction, and names both people."""
 
 import pytest
 import requests
@@ -55,12 +56,18 @@ def test_a_translation_reaches_the_public_once_approved(
     reviewer = chromium.new_context().new_page()
     log_in(reviewer, site_url, "reviewer-rad", next_path=translator.url)
     screenshots(reviewer, "reviewer-opens")
+    title = reviewer.locator("textarea[lang=rad]").first
+    corrected = title.input_value().replace(MARK, f"{MARK} (sửa)", 1)
+    title.fill(corrected)
     reviewer.click("button[value=approve]")
     expect(reviewer.locator(".messages")).to_be_visible()
     screenshots(reviewer, "reviewer-approved")
 
     visitor.reload()
     expect(visitor.locator("h1")).not_to_have_attribute("lang", "vi")  # the page's own
-    expect(visitor.locator("h1")).to_contain_text(MARK)
+    expect(visitor.locator("h1")).to_have_text(corrected)
     expect(fallback_notice).to_have_count(0)
+    attestation = visitor.locator(".attestation")
+    expect(attestation).to_contain_text("translator-rad")
+    expect(attestation).to_contain_text("reviewer-rad")
     screenshots(visitor, "public-after")
