@@ -23,8 +23,7 @@ from campaigns.models import (
 from content.models import ExplainerIndexPage, PolicyExplainerPage
 from locales.models import TranslationRecord
 from locales.registry import load_languages
-from locales.source_text import raw_value
-from locales.workflow import record_translation
+from locales.workflow import published_units, record_translation
 
 BATCH = 2000
 
@@ -80,12 +79,15 @@ class Command(BaseCommand):
             page.save_revision(user=user).publish(user=user)
             records = []
             for field in ("title", "summary", "body"):
-                template = record_translation(page, field, codes[1], user)
-                for code in codes[2:]:
-                    template.pk, template.language = None, code
-                    template.text = raw_value(page, field, code)
-                    template.status = rng.choice(TranslationRecord.Status.values)
-                    records.append(copy.copy(template))
+                for template in record_translation(page, field, codes[1], user):
+                    for code in codes[2:]:
+                        record = copy.copy(template)
+                        record.pk, record.language = None, code
+                        record.text = published_units(page, field, code).get(
+                            template.unit, ""
+                        )
+                        record.status = rng.choice(TranslationRecord.Status.values)
+                        records.append(record)
             TranslationRecord.objects.bulk_create(records)
             made.append(page)
         return made
