@@ -121,6 +121,7 @@ def each_unit_state(model, pks, languages=None):
             units = source_units(model, field, source_raw)
             if not units:
                 continue
+            digests = source_digests(model, field, source_raw)
             for language in languages:
                 target_raw = _text(values[(field, language)])
                 published = (
@@ -130,21 +131,26 @@ def each_unit_state(model, pks, languages=None):
                 )
                 for path, text in units.items():
                     record = records.get((pk, field, path, language))
-                    state = unit_state(record, text, published.get(path, ""))
+                    state = unit_state(
+                        record, text, published.get(path, ""), digests[path]
+                    )
                     yield pk, field, language, path, state
 
 
-def unit_state(record, source: str, published: str) -> TranslationState:
+def unit_state(
+    record, source: str, published: str, source_digest: str = ""
+) -> TranslationState:
     """The state of one unit: `record` is (status, source digest, text) or
-    None, `source` the unit's source now, `published` its text in the piece."""
-    status, source_digest, working = record or (None, "", "")
+    None, `source` the unit's source now (`source_digest` its digest, when
+    known), `published` its text in the piece."""
     if record is None:
         if not published or shows_source(published, source):
             return TranslationState.MISSING
         return TranslationState.DRAFT
+    status, recorded_digest, working = record
     if not working and not published:
         return TranslationState.MISSING
-    if source_digest != unit_digest(source):
+    if recorded_digest != (source_digest or unit_digest(source)):
         return TranslationState.OUTDATED
     if status == TranslationRecord.Status.APPROVED and squeeze(published) != squeeze(
         working
@@ -212,6 +218,17 @@ def source_units(model, field: str, raw: str) -> dict[str, str]:
     return _remembered(
         (model._meta.label_lower, field, _fingerprint(raw)),
         lambda: {leaf.path: leaf.text for leaf in field_leaves(model, field, raw)},
+    )
+
+
+def source_digests(model, field: str, raw: str) -> dict[str, str]:
+    """{unit path: digest} of a field's stored source value."""
+    return _remembered(
+        ("digests", model._meta.label_lower, field, _fingerprint(raw)),
+        lambda: {
+            path: unit_digest(text)
+            for path, text in source_units(model, field, raw).items()
+        },
     )
 
 
