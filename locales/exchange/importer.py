@@ -40,8 +40,19 @@ class Change:
 
 @dataclass
 class Conflict:
+    """A unit the import leaves alone unless told otherwise: where it sits,
+    why, and for a translation changed in Loa since the export, both texts,
+    so the user can keep Loa's (the default) or take the file's."""
+
     key: str
     reason: str
+    where: str = ""
+    ours: str = ""
+    theirs: str = ""
+
+    @property
+    def can_take(self) -> bool:
+        return bool(self.theirs)
 
 
 @dataclass
@@ -59,9 +70,11 @@ class ImportPlan:
 
 
 def plan_import(
-    exchange: ExchangeFile, user=None, expected_language: str = ""
+    exchange: ExchangeFile, user=None, expected_language: str = "", take=()
 ) -> ImportPlan:
-    """What importing `exchange` would do, changing nothing."""
+    """What importing `exchange` would do, changing nothing. A unit whose
+    translation was changed in Loa since the export is a conflict, unless
+    its key is in `take`: then the file's text replaces Loa's."""
     language = exchange.language.strip()
     plan = ImportPlan(language=language)
     if not _language_is_valid(plan, language, expected_language):
@@ -104,23 +117,28 @@ def plan_import(
             continue
         source_at_export, target_at_export = check
         new = unit.target.strip()
+        where = unit_context(piece, current)
         if digest(current.source)[:16] != source_at_export:
             plan.conflicts.append(
-                Conflict(unit.key, _("The source changed since the export."))
+                Conflict(unit.key, _("The source changed since the export."), where)
             )
         elif new == current.target:
             plan.unchanged += 1
-        elif digest(current.target)[:16] != target_at_export:
+        elif digest(current.target)[:16] != target_at_export and unit.key not in take:
             plan.conflicts.append(
                 Conflict(
-                    unit.key, _("The translation was changed in Loa since the export.")
+                    unit.key,
+                    _("The translation was changed in Loa since the export."),
+                    where,
+                    ours=current.target,
+                    theirs=new,
                 )
             )
         elif problems := placeholders.problems(current.source, new):
             plan.errors.append(
                 _("%(where)s (unit “%(key)s”): %(problems)s")
                 % {
-                    "where": unit_context(piece, current),
+                    "where": where,
                     "key": unit.key,
                     "problems": " ".join(problems),
                 }
@@ -147,10 +165,12 @@ def plan_import(
 
 
 @transaction.atomic
-def apply_import(exchange: ExchangeFile, user=None, expected_language: str = ""):
+def apply_import(
+    exchange: ExchangeFile, user=None, expected_language: str = "", take=()
+):
     """Plan the import again, inside one transaction, and write its changes;
-    nothing is written when the plan has errors."""
-    plan = plan_import(exchange, user, expected_language)
+    nothing is written when the plan has errors. `take`: see `plan_import`."""
+    plan = plan_import(exchange, user, expected_language, take)
     if not plan.can_apply:
         return plan
     for change in plan.changes:

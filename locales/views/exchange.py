@@ -159,7 +159,8 @@ class ImportTranslationsView(ExchangeViewMixin, FormView):
             messages.error(self.request, _("Upload the file again, then import it."))
             return redirect(reverse("import_translations"))
         exchange = read(pending["name"], base64.b64decode(pending["data"]))
-        plan = apply_import(exchange, self.request.user, pending["language"])
+        take = set(self.request.POST.getlist("take"))
+        plan = apply_import(exchange, self.request.user, pending["language"], take)
         if plan.errors:
             messages.error(
                 self.request, _("Nothing was imported: %s") % " ".join(plan.errors)

@@ -9,6 +9,7 @@ import pytest
 
 from locales.models import TranslationRecord
 from tests.factories import PolicyExplainerPageFactory, translator_user
+from tests.locales.sheet import form_data, url
 
 
 @pytest.fixture
@@ -96,3 +97,28 @@ def test_a_file_in_another_language_shows_the_error_and_imports_nothing(
     response = upload(client, jarai)
     assert "Tệp bằng tiếng Jarai, không phải Ede." in response.content.decode()
     assert 'value="apply"' not in response.content.decode()
+
+
+def test_a_conflict_shows_both_texts_and_the_user_chooses(client, ede, piece):
+    client.force_login(ede)
+    exported = download(client)
+    sheet = form_data(client, piece, "rad", **{"Giảm 30 %": "Bản trong Loa 30 %."})
+    client.post(url(piece, "rad"), {**sheet, "action": "save"})
+
+    preview = upload(client, filled_in(exported))
+    [conflict] = preview.context["plan"].conflicts
+    html = preview.content.decode()
+    assert "Bản trong Loa 30 %." in html and "Bi hrŏ 30 % kơ pô tal dua." in html
+    assert conflict.where.startswith(f"{piece.title} · ")
+    assert 'name="take"' in html
+
+    client.post("/admin/translations/import/", {"action": "apply"})
+    record = TranslationRecord.objects.get(field="summary", language="rad")
+    assert record.text == "Bản trong Loa 30 %."  # kept by default
+
+    upload(client, filled_in(exported))
+    client.post(
+        "/admin/translations/import/", {"action": "apply", "take": conflict.key}
+    )
+    record.refresh_from_db()
+    assert record.text == "Bi hrŏ 30 % kơ pô tal dua."
