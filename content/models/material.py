@@ -49,7 +49,9 @@ class MaterialPageForm(WagtailAdminPageForm):
     """Lets editors give a new piece an existing printed code; after that the
     code is shown but can no longer be changed. Translators may change only
     their own languages' text. A save based on an older revision than the
-    latest is refused, so two editors never silently overwrite each other."""
+    latest is refused when someone else saved since, so two editors never
+    silently overwrite each other; the editor's own saves since (Wagtail's
+    autosave among them) do not count."""
 
     base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -71,7 +73,8 @@ class MaterialPageForm(WagtailAdminPageForm):
                 .values_list("latest_revision_id", flat=True)
                 .first()
             )
-            if cleaned_data.get("base_revision") != latest:
+            base = cleaned_data.get("base_revision")
+            if base != latest and self._saved_by_others_since(base):
                 raise ValidationError(
                     _(
                         "Someone saved this piece after you opened it, so your "
@@ -81,6 +84,12 @@ class MaterialPageForm(WagtailAdminPageForm):
                     code="stale",
                 )
         return cleaned_data
+
+    def _saved_by_others_since(self, base_revision) -> bool:
+        newer = self.instance.revisions.filter(pk__gt=base_revision or 0)
+        if self.for_user is not None:
+            newer = newer.exclude(user=self.for_user)
+        return newer.exists()
 
 
 class MaterialPage(RoutablePageMixin, Page):

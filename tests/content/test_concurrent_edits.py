@@ -48,3 +48,18 @@ def test_the_second_of_two_concurrent_saves_is_refused(client, explainer_index):
     )
     page.refresh_from_db()
     assert page.get_latest_revision_as_object().summary_vi == "Bản của Minh."
+
+
+def test_the_editors_own_saves_since_opening_do_not_count(client, explainer_index):
+    """Wagtail's autosave saves a revision while the editor types; the form
+    still carries the revision it was opened at, and publishing must work."""
+    page = PolicyExplainerPageFactory(parent=explainer_index, summary_vi="Bản đầu.")
+    page.save_revision().publish()
+    client.force_login(get_user_model().objects.create_superuser("lan"))
+    form = edit_form(client, page)
+    assert save(client, page, form, "Bản tự lưu.").status_code == 302
+    published = form.copy()
+    published["action-publish"] = "action-publish"
+    assert save(client, page, published, "Bản của Lan.").status_code == 302
+    page.refresh_from_db()
+    assert page.summary_vi == "Bản của Lan."
