@@ -78,6 +78,16 @@ class TranslationSheet:
         return [row for row in self.rows if row.state == TranslationState.NEEDS_REVIEW]
 
     @property
+    def shared_comments(self) -> list[str]:
+        """What a reviewer said of several units at once, to show once."""
+        said = [
+            row.record.review_comment
+            for row in self.rows
+            if row.state == TranslationState.SENT_BACK and row.record.review_comment
+        ]
+        return sorted({comment for comment in said if said.count(comment) > 1})
+
+    @property
     def state_counts(self) -> list[tuple[TranslationState, int]]:
         counts = dict.fromkeys(STATE_ORDER, 0)
         for row in self.rows:

@@ -89,15 +89,18 @@ def leaves(block, value, path: str = "", label: str = "") -> list[Leaf]:
         return [Leaf(path, label, value, getattr(field, "max_length", None))]
     found = []
     if isinstance(block, blocks.StreamBlock):
+        # "Paragraph 2": the second paragraph block, so labels tell apart.
+        numbers: dict[str, int] = {}
         for index, child in enumerate(value or []):
             child_block = block.child_blocks.get(child.get("type"))
             if child_block is not None:
                 step = child.get("id") or f"#{index}"
+                number = numbers[child["type"]] = numbers.get(child["type"], 0) + 1
                 found += leaves(
                     child_block,
                     child.get("value"),
                     _join(path, step),
-                    _join(label, str(child_block.label), " › "),
+                    _join(label, f"{child_block.label} {number}", " › "),
                 )
     elif isinstance(block, blocks.StructBlock):
         for name, child_block in block.child_blocks.items():

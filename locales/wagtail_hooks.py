@@ -2,6 +2,7 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -53,6 +54,10 @@ def register_glossary():
 @hooks.register("register_admin_urls")
 def register_matrix_url():
     return [
+        path(
+            "translations/",
+            RedirectView.as_view(pattern_name="translation_matrix"),
+        ),
         path(
             "translations/matrix/",
             TranslationMatrixView.as_view(),

@@ -234,16 +234,15 @@ def review(
     override: str = "",
 ) -> None:
     """Approve units (their text goes public) or send them back to the
-    translator. `comment` applies to every unit, `comments` ({record pk:
-    text}) to one; each is kept in the unit's history, with `override`, the
+    translator. `comments` ({record pk: text}) says something of one unit,
+    `comment` of every unit that has no comment of its own; each is kept in
+    the unit's history, with `override`, the
     reviewer's reason to approve text that the checks say loses content."""
     records = list(records)
     comments = comments or {}
     now = timezone.now()
     for record in records:
-        said = "\n".join(
-            part for part in (comments.get(record.pk, ""), comment) if part
-        )
+        said = comments.get(record.pk) or comment
         record.status = Status.APPROVED if approve else Status.SENT_BACK
         record.reviewed_by = reviewer
         record.reviewed_at = now

@@ -22,6 +22,7 @@ def form_data(client, piece, language, **texts):
                 # Reviewers see a ticked box beside each part waiting.
                 data["review_form"] = "1"
                 data[row.review_name] = "1"
+                data[row.comment_name] = ""
             for fragment, text in texts.items():
                 if fragment == row.input_name or fragment in row.unit.source:
                     data[row.input_name] = text

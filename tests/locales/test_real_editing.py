@@ -256,3 +256,21 @@ def test_paragraphs_and_markup_keep_the_sources_structure(
     paragraph = list(explainer.body_rad.raw_data)[1]["value"]
     assert paragraph.count("<p") == 2
     assert "Mnuih mâo <b>15 thŭn</b>." in paragraph
+
+
+def test_a_comment_on_all_units_is_shown_once_and_one_on_a_unit_beside_it(
+    client, explainer, translator, reviewer
+):
+    translate(client, explainer, translator, EDE)
+    client.force_login(reviewer)
+    data = {**form_data(client, explainer, "rad"), "action": "send_back"}
+    data["comment"] = "Dùng từ trong bảng thuật ngữ."
+    [title_comment] = [key for key in data if key.startswith("comment:title:")]
+    data[title_comment] = "Tên này quá dài."
+    client.post(url(explainer, "rad"), data)
+    client.force_login(translator)
+    assert client.get("/admin/translations/").status_code == 302
+    html = client.get(url(explainer, "rad")).content.decode()
+    assert html.count("Dùng từ trong bảng thuật ngữ.") == 1
+    assert html.count("Tên này quá dài.") == 1
+    assert set(states(explainer).values()) == {State.SENT_BACK}
