@@ -6,6 +6,7 @@ is already right, so `load_demo` can run any number of times.
 
 import hashlib
 import json
+import re
 import tomllib
 import uuid
 from datetime import date
@@ -287,11 +288,22 @@ def _date(value: str | None) -> date | None:
 
 
 def _paragraphs_html(text: str, seed: str) -> str:
+    """Paragraphs split by blank lines; `**bold**` and `[a link](https://…)`
+    become the markup Wagtail's editor makes."""
     paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
     return "".join(
-        f'<p data-block-key="{_block_key(seed, number)}">{escape(part)}</p>'
+        f'<p data-block-key="{_block_key(seed, number)}">{_inline(part)}</p>'
         for number, part in enumerate(paragraphs)
     )
+
+
+def _inline(text: str) -> str:
+    html = BOLD.sub(r"<b>\1</b>", escape(text))
+    return LINK.sub(r'<a href="\2">\1</a>', html)
+
+
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+LINK = re.compile(r"\[([^\]]+)\]\((https://[^)\s]+)\)")
 
 
 def _block_key(seed: str, number: int) -> str:
