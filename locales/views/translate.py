@@ -165,17 +165,27 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(self.request.path)
 
     def submit(self):
-        sheet = build_sheet(self.piece, self.language.code)
-        empty = [row for row in sheet.rows if not row.target.strip()]
-        if empty:
-            messages.warning(
+        """Send every translated part for review; empty parts stay missing,
+        so a translator can hand in what is done."""
+        submitted = submit(self.piece, self.language.code, self.request.user)
+        empty = [
+            row
+            for row in build_sheet(self.piece, self.language.code).rows
+            if not row.target.strip()
+        ]
+        if not submitted:
+            messages.warning(self.request, _("Nothing new to submit for review."))
+        elif empty:
+            messages.success(
                 self.request,
-                _("Saved as a draft, not submitted: %(count)d parts are empty.")
-                % {"count": len(empty)},
+                _(
+                    "Submitted %(submitted)d parts for review; %(empty)d parts "
+                    "are still empty."
+                )
+                % {"submitted": len(submitted), "empty": len(empty)},
             )
-            return
-        submit(self.piece, self.language.code, self.request.user)
-        messages.success(self.request, _("Submitted for review."))
+        else:
+            messages.success(self.request, _("Submitted for review."))
 
     def review(self, approve: bool):
         if self.overtaken():

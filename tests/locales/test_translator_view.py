@@ -130,7 +130,9 @@ def test_the_stream_translation_keeps_the_source_structure(client, ede, piece):
     assert figure["label"] == "Mnuih mâo hră BHYT" and figure["source"] == ""
 
 
-def test_submitting_with_empty_parts_saves_a_draft_only(client, ede, piece):
+def test_a_translator_submits_what_is_done_and_the_rest_stays_missing(
+    client, ede, piece
+):
     client.force_login(ede)
     partial = {"Ai được tham gia": "Hlei dưi mŭt"}
     response = client.post(
@@ -138,10 +140,10 @@ def test_submitting_with_empty_parts_saves_a_draft_only(client, ede, piece):
         {**form_data(client, piece, "rad", **partial), "action": "submit"},
         follow=True,
     )
-    assert "chưa gửi duyệt: còn 5 phần để trống" in response.content.decode()
+    assert "Đã gửi duyệt 1 phần; còn 5 phần để trống." in response.content.decode()
     assert state(piece, "body") == State.MISSING
     assert sorted(unit_states(piece, "rad").values()) == sorted(
-        [State.DRAFT] + [State.MISSING] * 5
+        [State.NEEDS_REVIEW] + [State.MISSING] * 5
     )
 
 
