@@ -71,8 +71,9 @@ def attestation_for(piece, language: str) -> Attestation | None:
             ):
                 credited.append(record)
                 outdated += record.source_digest != unit_digest(source)
-            elif not shown or shows_source(shown, source):
-                untranslated += 1
+            elif not shown or shown == squeeze(source):
+                # A figure with no words ("95 %") reads the same everywhere.
+                untranslated += shows_source(source, source)
             else:
                 unreviewed += 1
     if not credited and not unreviewed:
