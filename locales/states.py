@@ -89,29 +89,40 @@ def states_for(pieces) -> dict[tuple[int, str, str], FieldState]:
 def each_state(model, pks):
     """(pk, field, language, worst state of the field's units) for the pieces
     of `model` with these pks."""
-    by_field: dict[tuple, list] = {}
-    for pk, field, language, _path, state in each_unit_state(model, pks):
-        by_field.setdefault((pk, field, language), []).append(state)
-    for (pk, field, language), states in by_field.items():
-        yield pk, field, language, worst(states)
+    for pk, field, language, _units, states in _field_states(model, pks):
+        state = worst(states.values()) if states else TranslationState.MISSING
+        yield pk, field, language, state
 
 
 def unit_states(piece, language: str) -> dict[tuple[str, str], TranslationState]:
     """{(field, unit path): state} of one piece in one language."""
     return {
         (field, path): state
-        for _pk, field, code, path, state in each_unit_state(type(piece), [piece.pk])
-        if code == language
+        for _pk, field, _code, path, state in each_unit_state(
+            type(piece), [piece.pk], [language]
+        )
     }
 
 
 def each_unit_state(model, pks, languages=None):
     """(pk, field, language, unit path, state) for the pieces of `model` with
-    these pks: one query for the texts and one for the records, whatever the
-    number of pieces. Parsing a stored value into units is remembered by the
-    value's digest, so the matrix parses only what changed."""
+    these pks."""
+    for pk, field, language, units, states in _field_states(model, pks, languages):
+        for path in units:
+            state = states[path] if states else TranslationState.MISSING
+            yield pk, field, language, path, state
+
+
+def _field_states(model, pks, languages=None):
+    """(pk, field, language, source units, {unit path: state}) for each field
+    with source text, read from the stored rows: one query for the texts and
+    one for the records, whatever the number of pieces. Parsing a stored
+    value into units is remembered by the value's digest, so the matrix
+    parses only what changed. A field with neither text nor records in a
+    language comes with None: all its units are missing."""
     languages = languages or target_languages()
     records = _records(model, pks, languages)
+    touched = {(pk, field, language) for pk, field, _unit, language in records}
     source = source_language().code
     fields = translated_field_names(model)
     stored = stored_values(model, pks, fields, [source, *languages])
@@ -124,17 +135,25 @@ def each_unit_state(model, pks, languages=None):
             digests = source_digests(model, field, source_raw)
             for language in languages:
                 target_raw = _text(values[(field, language)])
-                published = (
-                    target_units(model, field, source_raw, target_raw)
-                    if target_raw
-                    else {}
+                if not target_raw and (pk, field, language) not in touched:
+                    yield pk, field, language, units, None
+                    continue
+                published = target_units(model, field, source_raw, target_raw)
+                yield (
+                    pk,
+                    field,
+                    language,
+                    units,
+                    {
+                        path: unit_state(
+                            records.get((pk, field, path, language)),
+                            text,
+                            published.get(path, ""),
+                            digests[path],
+                        )
+                        for path, text in units.items()
+                    },
                 )
-                for path, text in units.items():
-                    record = records.get((pk, field, path, language))
-                    state = unit_state(
-                        record, text, published.get(path, ""), digests[path]
-                    )
-                    yield pk, field, language, path, state
 
 
 def unit_state(
