@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 
 from locales.normalize import nfc
 from locales.placeholders import Placeholder, parse
+from locales.placeholders import strip as strip_placeholders
 
 TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li"}
 LISTS = {"ul", "ol"}
@@ -97,28 +98,65 @@ def squeeze(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
-def segments(html: str) -> list[Segment]:
-    """The non-empty text blocks of a rich-text value, with placeholders."""
+def segments(html: str, source: str | None = None) -> list[Segment]:
+    """The text blocks with words of a rich-text value, with placeholders.
+
+    A translation is read with its `source`: each of its inline elements
+    takes the number of the source's element with the same tag and
+    attributes, so a link moved before the bold text keeps its number and
+    reads back as the translator wrote it."""
+    blocks = _text_blocks(parse_html(html or ""))
+    references = _text_blocks(parse_html(source)) if source is not None else []
     found = []
-    for index, block in enumerate(_text_blocks(parse_html(html or ""))):
-        text = squeeze(_with_placeholders(block, [0]))
-        if text:
+    for index, block in enumerate(blocks):
+        reference = references[index] if index < len(references) else None
+        numbers = _numbers(block, reference)
+        text = squeeze(_with_placeholders(block, numbers))
+        if strip_placeholders(text).strip():
             found.append(Segment(f"#{index}", block.tag, text))
     return found
 
 
-def _with_placeholders(node: Node, counter: list[int]) -> str:
+def _numbers(block: "Node", reference: "Node | None") -> dict[int, int]:
+    """{id(element): placeholder number} for the inline elements of `block`:
+    in order of appearance, or matched to those of `reference`."""
+    elements: dict[int, Node] = {}
+    _elements(block, elements, [0])
+    if reference is None:
+        return {id(node): number for number, node in elements.items()}
+    wanted: dict[int, Node] = {}
+    _elements(reference, wanted, [0])
+    numbers = {}
+    spare = len(wanted)
+    for node in elements.values():
+        match = next(
+            (
+                number
+                for number, candidate in wanted.items()
+                if candidate.tag == node.tag and candidate.attrs == node.attrs
+            ),
+            None,
+        )
+        if match is None:
+            spare += 1
+            match = spare
+        else:
+            del wanted[match]
+        numbers[id(node)] = match
+    return numbers
+
+
+def _with_placeholders(node: Node, numbers: dict[int, int]) -> str:
     parts = []
     for child in node.children:
         if isinstance(child, str):
             parts.append(child)
             continue
-        counter[0] += 1
-        number = counter[0]
+        number = numbers[id(child)]
         if child.tag in VOID:
             parts.append(str(Placeholder("empty", number)))
         else:
-            inner = _with_placeholders(child, counter)
+            inner = _with_placeholders(child, numbers)
             parts.append(f"{{{number}}}{inner}{{/{number}}}")
     return "".join(parts)
 

@@ -77,20 +77,27 @@ def parse_key(key: str) -> tuple[str, str, str, str]:
     return label, pk, field, parts[3] if len(parts) == 4 else ""
 
 
-def leaves(block, value, path: str = "", label: str = "") -> list[Leaf]:
+def leaves(block, value, path: str = "", label: str = "", source=None) -> list[Leaf]:
     """Every non-empty text leaf of a raw block value, in reading order,
-    labelled with the names editors see ("Key figures › 2 › what it counts")."""
+    labelled with the names editors see ("Key figures › 2 › what it counts").
+    A translation is read with its `source` value (aligned by block id), so
+    its rich text numbers placeholders as the source does."""
     if isinstance(block, TEXT_BLOCKS):
         if not isinstance(value, str) or not value.strip():
             return []
         if isinstance(block, blocks.RichTextBlock):
-            return rich_leaves(value, path, label)
+            return rich_leaves(value, path, label, source if source else None)
         field = getattr(block, "field", None)
         return [Leaf(path, label, value, getattr(field, "max_length", None))]
     found = []
     if isinstance(block, blocks.StreamBlock):
         # "Paragraph 2": the second paragraph block, so labels tell apart.
         numbers: dict[str, int] = {}
+        sources = {
+            child.get("id"): child.get("value")
+            for child in source or []
+            if isinstance(child, dict)
+        }
         for index, child in enumerate(value or []):
             child_block = block.child_blocks.get(child.get("type"))
             if child_block is not None:
@@ -101,6 +108,7 @@ def leaves(block, value, path: str = "", label: str = "") -> list[Leaf]:
                     child.get("value"),
                     _join(path, step),
                     _join(label, f"{child_block.label} {number}", " › "),
+                    sources.get(child.get("id")),
                 )
     elif isinstance(block, blocks.StructBlock):
         for name, child_block in block.child_blocks.items():
@@ -109,14 +117,19 @@ def leaves(block, value, path: str = "", label: str = "") -> list[Leaf]:
                 (value or {}).get(name),
                 _join(path, name),
                 _join(label, str(child_block.label), " › "),
+                source.get(name) if isinstance(source, dict) else None,
             )
     elif isinstance(block, blocks.ListBlock):
+        sources = [
+            item["value"] if _is_list_item(item) else item for item in source or []
+        ]
         for index, item in enumerate(value or []):
             found += leaves(
                 block.child_block,
                 item["value"] if _is_list_item(item) else item,
                 _join(path, f"#{index}"),
                 _join(label, str(index + 1), " › "),
+                sources[index] if index < len(sources) else None,
             )
     return found
 
@@ -128,8 +141,9 @@ SEGMENT_KINDS = {
 }
 
 
-def rich_leaves(html: str, path: str = "", label: str = "") -> list[Leaf]:
-    """A leaf for each paragraph, heading or list item of rich text."""
+def rich_leaves(html: str, path: str = "", label: str = "", source=None) -> list[Leaf]:
+    """A leaf for each paragraph, heading or list item of rich text (of a
+    translation, when `source` is its source: see `segments`)."""
     return [
         Leaf(
             _join(path, segment.path),
@@ -143,7 +157,7 @@ def rich_leaves(html: str, path: str = "", label: str = "") -> list[Leaf]:
             None,
             rich=True,
         )
-        for segment in segments(html)
+        for segment in segments(html, source)
     ]
 
 
@@ -200,9 +214,15 @@ def aligned(block, source, target):
 def target_leaves(model, field: str, source_raw: str, target_raw: str) -> list[Leaf]:
     """The text leaves of a translation, addressed like the source's."""
     block = stream_block(model, field)
-    if block is None or not target_raw or not source_raw:
+    if not target_raw or not source_raw:
         return field_leaves(model, field, target_raw)
-    return leaves(block, aligned(block, json.loads(source_raw), json.loads(target_raw)))
+    if block is None:
+        model_field = model._meta.get_field(field)
+        if isinstance(model_field, RichTextField):
+            return rich_leaves(target_raw, source=source_raw)
+        return field_leaves(model, field, target_raw)
+    source = json.loads(source_raw)
+    return leaves(block, aligned(block, source, json.loads(target_raw)), source=source)
 
 
 def with_leaves(model, field: str, source_raw: str, texts: dict[str, str]) -> str:
