@@ -178,29 +178,27 @@ def record_translation(
 
 @transaction.atomic
 def submit(piece, language: str, user, records=None) -> list[TranslationRecord]:
-    """Send every translated unit that is not approved for review, keeping
-    who translated it. Returns the records submitted."""
+    """Send the units translated from the source as it is now (drafts, and
+    those sent back) for review, keeping who translated them. Outdated units
+    wait until their translation is brought up to date. Returns the records
+    submitted."""
     records = records_for(piece, language) if records is None else records
-    states = unit_states(piece, language)
     texts = working_units(piece, language, records)
     submitted = []
-    for (field, path), state in states.items():
+    for (field, path), state in unit_states(piece, language).items():
         text = texts.get((field, path), "")
-        if state in (TranslationState.APPROVED, TranslationState.NEEDS_REVIEW):
+        if state not in (TranslationState.DRAFT, TranslationState.SENT_BACK):
             continue
         if not text.strip():
             continue
         record = records.get((field, path))
         if record is None:
+            # Typed into the piece's own editor: whoever typed it is unknown.
             record = save_unit(
-                piece, field, path, language, user, text, status=Status.NEEDS_REVIEW
+                piece, field, path, language, None, text, status=Status.NEEDS_REVIEW
             )
         else:
-            source = source_units_of(piece, field).get(path, "")
             record.status = Status.NEEDS_REVIEW
-            record.source_text = source
-            record.source_digest = unit_digest(source)
-            record.review_comment = ""
             record.save()
             log_state(piece, record, user)
         submitted.append(record)

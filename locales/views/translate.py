@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -225,6 +226,7 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
             return self.show_again(status=400)
         override = self.request.POST.get("override", "").strip()
         blocked = [row for row in chosen if row.blocking]
+        override = override if blocked else ""
         if approve and blocked and not override:
             messages.error(
                 self.request,
@@ -235,6 +237,14 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
                 % {"count": len(blocked)},
             )
             return self.show_again(status=400)
+        with transaction.atomic():
+            return self.decide(
+                chosen, corrections, approve, comment, comments, override
+            )
+
+    def decide(self, chosen, corrections, approve, comment, comments, override):
+        """Save the reviewer's corrections as their revisions and approve or
+        send back the chosen units, all or nothing."""
         records = []
         for row in chosen:
             key = (row.unit.field, row.unit.path)
@@ -263,9 +273,10 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
                     record.pk: said
                     for record, said in zip(records, comments, strict=True)
                 },
-                override=override if blocked else "",
+                override=override,
             )
         except ValidationError as error:
+            transaction.set_rollback(True)
             messages.error(self.request, " ".join(error.messages))
         else:
             messages.success(
