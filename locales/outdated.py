@@ -15,7 +15,7 @@ from locales.fallback import shown_language, translated_field_names
 from locales.models import TranslationRecord
 from locales.registry import source_language
 from locales.rich_text import squeeze
-from locales.states import TranslationState, each_state, source_units
+from locales.states import TranslationState, each_unit_state, source_units
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,13 @@ def outdated_translation(piece, language: str) -> OutdatedTranslation | None:
     fields = tuple(
         sorted(
             field
-            for _pk, field, state_language, state in each_state(model, [piece.pk])
-            if state_language == language
-            and field in shown
-            and state == TranslationState.OUTDATED
+            for field, state in {
+                (field, state)
+                for _pk, field, _language, _path, state in each_unit_state(
+                    model, [piece.pk], [language]
+                )
+            }
+            if field in shown and state == TranslationState.OUTDATED
         )
     )
     if not fields:

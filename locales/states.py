@@ -171,8 +171,10 @@ def unit_state(
         return TranslationState.MISSING
     if recorded_digest != (source_digest or unit_digest(source)):
         return TranslationState.OUTDATED
-    if status == TranslationRecord.Status.APPROVED and squeeze(published) != squeeze(
-        working
+    if (
+        status == TranslationRecord.Status.APPROVED
+        and working
+        and squeeze(published) != squeeze(working)
     ):
         # Changed in the piece's own editor since it was approved.
         return TranslationState.DRAFT

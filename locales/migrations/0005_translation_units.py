@@ -12,6 +12,7 @@ def split_into_units(apps, schema_editor):
     outdated and nothing approved is lost. A draft that carries a review
     comment was sent back."""
     from django.apps import apps as live_apps
+    from django.core.exceptions import FieldDoesNotExist
 
     from locales.rich_text import squeeze
     from locales.source_text import digest
@@ -27,18 +28,18 @@ def split_into_units(apps, schema_editor):
             # The live model: its fields know their blocks and translations.
             model = live_apps.get_model(content_type.app_label, content_type.model)
             sources = field_leaves(model, record.field, record.source_text)
-        except (LookupError, ValueError):
+        except (LookupError, ValueError, FieldDoesNotExist):
             record.save()
             continue
         if [leaf.path for leaf in sources] in ([], [""]):
+            record.text = record.text or _stored(model, record)
             record.source_digest = digest(squeeze(record.source_text))
             record.save()
             continue
+        text = record.text or _stored(model, record)
         targets = {
             leaf.path: leaf.text
-            for leaf in target_leaves(
-                model, record.field, record.source_text, record.text
-            )
+            for leaf in target_leaves(model, record.field, record.source_text, text)
         }
         for leaf in sources:
             if not targets.get(leaf.path, "").strip():
@@ -52,6 +53,15 @@ def split_into_units(apps, schema_editor):
             unit.source_digest = digest(squeeze(leaf.text))
             unit.save()
         record.delete()
+
+
+def _stored(model, record) -> str:
+    """The translation the piece holds: what records made before working
+    texts were kept (an empty `text`) stand for."""
+    from locales.source_text import raw_value
+
+    piece = model._default_manager.filter(pk=record.object_id).first()
+    return raw_value(piece, record.field, record.language) if piece else ""
 
 
 class Migration(migrations.Migration):
@@ -87,7 +97,8 @@ class Migration(migrations.Migration):
             name='status',
             field=models.CharField(choices=[('draft', 'Draft'), ('needs_review', 'Needs review'), ('sent_back', 'Sent back'), ('approved', 'Approved')], default='draft', max_length=16, verbose_name='status'),
         ),
-        migrations.RunPython(split_into_units, migrations.RunPython.noop),
+        # One way: records split into units cannot be put back together.
+        migrations.RunPython(split_into_units),
         migrations.AddConstraint(
             model_name='translationrecord',
             constraint=models.UniqueConstraint(fields=('content_type', 'object_id', 'field', 'unit', 'language'), name='one_record_per_translated_unit'),
