@@ -274,3 +274,42 @@ def test_a_comment_on_all_units_is_shown_once_and_one_on_a_unit_beside_it(
     assert html.count("Dùng từ trong bảng thuật ngữ.") == 1
     assert html.count("Tên này quá dài.") == 1
     assert set(states(explainer).values()) == {State.SENT_BACK}
+
+
+def test_moved_markup_stays_approved_and_on_its_words(
+    client, faq_index, translator, reviewer
+):
+    page = FAQAnswerPageFactory(
+        parent=faq_index,
+        title_vi="Hỏi ở đâu?",
+        full_answer_vi=(
+            '<p>Gọi <a href="https://baohiemxahoi.gov.vn">tổng đài</a> '
+            "hoặc xem <b>trang</b>.</p>"
+        ),
+    )
+    page.save_revision().publish()
+    texts = {
+        "Hỏi ở đâu?": "Êmuh ti anôk?",
+        "Có.": "Ơ.",
+        "Gọi": "Dlăng {2}hră{/2} amâodah iêu {1}sang pŏk{/1}.",
+    }
+    translate(client, page, translator, texts)
+    approve(client, page, reviewer)
+    page.refresh_from_db()
+    assert "<b>hră</b>" in page.full_answer_rad
+    assert '<a href="https://baohiemxahoi.gov.vn">sang pŏk</a>' in page.full_answer_rad
+    assert set(states(page).values()) == {State.APPROVED}
+    assert attestation_for(page, "rad").fully_approved
+
+
+def test_submitting_leaves_outdated_units_to_be_brought_up_to_date(
+    client, explainer, editor, translator, reviewer
+):
+    translate(client, explainer, translator, EDE)
+    approve(client, explainer, reviewer)
+    body = copy.deepcopy(list(explainer.body_vi.raw_data))
+    body[0]["value"]["text"] = "Ai được tham gia BHYT"
+    publish_in_editor(client, explainer, editor, streams={"body_vi": body})
+    translate(client, explainer, translator, {})
+    assert list(states(explainer).values()).count(State.OUTDATED) == 1
+    assert State.NEEDS_REVIEW not in set(states(explainer).values())
