@@ -17,7 +17,6 @@ from modeltranslation.utils import build_localized_fieldname
 
 from locales.fallback import is_empty
 from locales.normalize import nfc
-from locales.registry import source_language
 
 
 def stream_block(model, field_name: str):
@@ -55,22 +54,6 @@ def comparable(model, field_name: str, raw: str) -> str:
     if stream_block(model, field_name) is None:
         return BLOCK_KEY.sub("", nfc(raw))
     return json.dumps(_without_ids(json.loads(raw)), ensure_ascii=False, sort_keys=True)
-
-
-def same_content(model, field_name: str, first: str, second: str) -> bool:
-    """Whether two stored values say the same: a stream stored by another
-    database or with other block ids still has the same content."""
-    if first == second:
-        return True
-    if stream_block(model, field_name) is not None:
-        # Parsing alone settles the usual case, the same blocks stored twice.
-        if json.loads(first or "[]") == json.loads(second or "[]"):
-            return True
-    return comparable(model, field_name, first) == comparable(model, field_name, second)
-
-
-def source_text(instance, field_name: str) -> str:
-    return field_text(instance, field_name, source_language().code)
 
 
 def digest(text: str) -> str:

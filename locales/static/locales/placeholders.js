@@ -6,7 +6,8 @@
 (function () {
   "use strict";
 
-  var TOKEN = /\{\/?[1-9]\d{0,2}\/?\}/g;
+  // {1}, {/1} and {2/}, as locales/placeholders.py reads them.
+  var TOKEN = /\{\/?[1-9]\d{0,2}\}|\{[1-9]\d{0,2}\/\}/g;
 
   function chip(token) {
     var span = document.createElement("span");
