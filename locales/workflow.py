@@ -265,26 +265,30 @@ def review(
 
 
 def publish_language(piece, language: str, fields, user) -> None:
-    """Write the approved units of `fields` in `language` into the piece;
-    other units keep what the piece shows, or their source."""
+    """Write the approved units of `fields` in `language` into the piece
+    (an approved translation of an older source included: it stays public
+    until a newer one is approved). Other units keep what the piece shows
+    while the field has as many units as it showed, else their source: a
+    paragraph added or removed moves the others, and text is never shown
+    beside a paragraph it does not translate."""
     model = type(piece)
     records = records_for(piece, language)
     texts = {}
     for field in fields:
         source_raw = raw_value(piece, field, source_language().code)
+        units = source_units(model, field, source_raw)
         published = published_units(piece, field, language)
+        in_place = published.keys() == units.keys()
         unit_texts = {}
-        for path, source in source_units(model, field, source_raw).items():
+        for path, source in units.items():
             record = records.get((field, path))
-            if (
-                record is not None
-                and record.status == Status.APPROVED
-                and record.source_digest == unit_digest(source)
-            ):
+            if record is not None and record.status == Status.APPROVED:
                 unit_texts[path] = record.text
+            elif in_place and published.get(path):
+                unit_texts[path] = published[path]
             else:
-                unit_texts[path] = published.get(path) or source
-        if unit_texts.keys() == published.keys() and all(
+                unit_texts[path] = source
+        if in_place and all(
             squeeze(text) == squeeze(published[path])
             for path, text in unit_texts.items()
         ):

@@ -7,6 +7,8 @@ import copy
 
 from django.contrib.auth import get_user_model
 
+from wagtail.test.utils.form_data import rich_text
+
 import pytest
 
 from locales.attestation import attestation_for
@@ -313,3 +315,35 @@ def test_submitting_leaves_outdated_units_to_be_brought_up_to_date(
     translate(client, explainer, translator, {})
     assert list(states(explainer).values()).count(State.OUTDATED) == 1
     assert State.NEEDS_REVIEW not in set(states(explainer).values())
+
+
+def test_translations_follow_their_paragraph_when_one_is_inserted_above(
+    client, faq_index, editor, translator, reviewer
+):
+    page = FAQAnswerPageFactory(
+        parent=faq_index,
+        title_vi="Mua thẻ ở đâu?",
+        full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>",
+    )
+    page.save_revision().publish()
+    texts = {
+        "Mua thẻ": "Blei hră ti anôk?",
+        "Có.": "Ơ.",
+        "Có, tại": "Ơ, ti sang pŏk hră.",
+        "Mang thẻ.": "Djă hră.",
+    }
+    translate(client, page, translator, texts)
+    approve(client, page, reviewer)
+
+    answer = "<p>Từ năm 2025:</p>" + page.full_answer_vi
+    publish_in_editor(client, page, editor, full_answer_vi=rich_text(answer))
+    by_state = {}
+    for (field, path), state in states(page).items():
+        by_state.setdefault(state, []).append((field, path))
+
+    assert by_state[State.MISSING] == [("full_answer", "#0")]
+    assert State.OUTDATED not in by_state
+    page.refresh_from_db()
+    assert page.full_answer_rad.count("<p") == 3
+    assert "Ơ, ti sang pŏk hră." in page.full_answer_rad.split("</p>")[1]
+    assert "Djă hră." in page.full_answer_rad.split("</p>")[2]
