@@ -16,6 +16,7 @@ from locales.exchange.export import export_units
 from locales.exchange.formats import read, write
 from locales.exchange.importer import plan_import
 from locales.states import TranslationState, unit_states
+from tests.content.test_pdf import fetch_pdf, poppler
 from tests.factories import (
     FAQAnswerPageFactory,
     PolicyExplainerPageFactory,
@@ -194,7 +195,7 @@ def test_an_older_export_conflicts_only_on_the_unit_that_changed(
 
 
 def test_attestation_credits_only_approved_live_text(
-    client, explainer, translator, reviewer
+    client, explainer, translator, reviewer, tmp_path
 ):
     translate(client, explainer, translator, EDE, action="save")
     assert attestation_for(explainer, "rad") is None
@@ -212,6 +213,9 @@ def test_attestation_credits_only_approved_live_text(
     client.logout()
     public = client.get(f"/rad/explainers/{explainer.slug}/").content.decode()
     assert "y-jut" not in public and "h-nie" not in public
+    pdf = fetch_pdf(client, f"/rad/explainers/{explainer.slug}/pdf/")
+    printed = poppler("pdftotext", pdf, tmp_path, "-enc", "UTF-8")
+    assert "y-jut" not in printed and "h-nie" not in printed
 
 
 def test_a_reviewer_corrects_and_approves_in_one_step(
