@@ -170,15 +170,21 @@ def _elements(node: Node, found: dict[int, Node], counter: list[int]) -> None:
                 _elements(child, found, counter)
 
 
-def rebuild(html: str, texts: dict[str, str]) -> str:
+def rebuild(html: str, texts: dict[str, str], languages=None) -> str:
     """The source `html` with the text of each segment replaced by
     `texts[path]` (placeholders become the source's own inline elements);
-    a segment with no entry in `texts` keeps its source text."""
+    a segment with no entry in `texts` keeps its source text. A segment
+    in `languages` ({path: code}) is marked as written in that language."""
     root = parse_html(html or "")
     for index, block in enumerate(_text_blocks(root)):
         text = texts.get(f"#{index}")
         if text is None:
             continue
+        language = (languages or {}).get(f"#{index}")
+        if language:
+            block.attrs = [
+                (name, value) for name, value in block.attrs if name != "lang"
+            ] + [("lang", language)]
         elements: dict[int, Node] = {}
         _elements(block, elements, [0])
         block.children = _from_placeholders(text, elements)

@@ -239,16 +239,25 @@ def with_leaves(model, field: str, source_raw: str, texts: dict[str, str]) -> st
     return json.dumps(value, ensure_ascii=False)
 
 
+class InSource(str):
+    """A unit's source text standing in for a translation not yet approved,
+    so that a page is never blank; rich text marks it with the source's
+    language."""
+
+
 def _rebuilt(html: str, path: str, texts: dict[str, str]) -> str:
     """Rich text `html` at `path` with each segment's text from `texts`
     (emptied where `texts` has none)."""
-    return rebuild(
-        html,
-        {
-            segment.path: texts.get(_join(path, segment.path), "")
-            for segment in segments(html)
-        },
-    )
+    chosen = {
+        segment.path: texts.get(_join(path, segment.path), "")
+        for segment in segments(html)
+    }
+    languages = {
+        segment_path: _source()
+        for segment_path, text in chosen.items()
+        if isinstance(text, InSource)
+    }
+    return rebuild(html, chosen, languages)
 
 
 def _replace(block, value, path: str, texts: dict[str, str]):

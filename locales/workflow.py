@@ -45,7 +45,7 @@ from locales.states import (
     unit_digest,
     unit_states,
 )
-from locales.units import with_leaves
+from locales.units import InSource, with_leaves
 
 Status = TranslationRecord.Status
 
@@ -287,7 +287,7 @@ def publish_language(piece, language: str, fields, user) -> None:
             elif in_place and published.get(path):
                 unit_texts[path] = published[path]
             else:
-                unit_texts[path] = source
+                unit_texts[path] = InSource(source)
         if in_place and all(
             squeeze(text) == squeeze(published[path])
             for path, text in unit_texts.items()

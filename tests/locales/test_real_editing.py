@@ -351,3 +351,21 @@ def test_translations_follow_their_paragraph_when_one_is_inserted_above(
     assert page.full_answer_rad.count("<p") == 3
     assert "Ơ, ti sang pŏk hră." in page.full_answer_rad.split("</p>")[1]
     assert "Djă hră." in page.full_answer_rad.split("</p>")[2]
+
+
+def test_a_paragraph_not_yet_approved_is_marked_as_the_source_language(
+    client, faq_index, translator, reviewer
+):
+    page = FAQAnswerPageFactory(
+        parent=faq_index,
+        title_vi="Mua thẻ ở đâu?",
+        full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>",
+    )
+    page.save_revision().publish()
+    translate(client, page, translator, {"Mang thẻ.": "Djă hră."})
+    approve(client, page, reviewer)
+    page.refresh_from_db()
+    first, second = page.full_answer_rad.split("</p>")[:2]
+    assert 'lang="vi"' in first and "Có, tại bưu điện xã." in first
+    assert "lang=" not in second and "Djă hră." in second
+    assert attestation_for(page, "rad").untranslated == 3
