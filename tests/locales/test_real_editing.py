@@ -78,6 +78,18 @@ def reviewer(db):
 
 
 @pytest.fixture
+def faq_answer(faq_index):
+    """A published FAQ answer of two paragraphs."""
+    page = FAQAnswerPageFactory(
+        parent=faq_index,
+        title_vi="Mua thẻ ở đâu?",
+        full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>",
+    )
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
 def explainer(explainer_index):
     page = PolicyExplainerPageFactory(
         parent=explainer_index,
@@ -132,14 +144,9 @@ def test_publishing_without_a_change_outdates_nothing(
 
 
 def test_an_faq_answer_published_unchanged_stays_approved(
-    client, faq_index, editor, translator, reviewer
+    client, faq_answer, editor, translator, reviewer
 ):
-    page = FAQAnswerPageFactory(
-        parent=faq_index,
-        title_vi="Mua thẻ ở đâu?",
-        full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>",
-    )
-    page.save_revision().publish()
+    page = faq_answer
     texts = {"Có, tại": "Ơ, ti sang pŏk hră.", "Mang thẻ.": "Djă hră."}
     translate(
         client, page, translator, {**texts, "Mua thẻ": "Blei hră ti anôk?", "Có.": "Ơ."}
@@ -322,14 +329,9 @@ def test_submitting_leaves_outdated_units_to_be_brought_up_to_date(
 
 
 def test_translations_follow_their_paragraph_when_one_is_inserted_above(
-    client, faq_index, editor, translator, reviewer
+    client, faq_answer, editor, translator, reviewer
 ):
-    page = FAQAnswerPageFactory(
-        parent=faq_index,
-        title_vi="Mua thẻ ở đâu?",
-        full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>",
-    )
-    page.save_revision().publish()
+    page = faq_answer
     texts = {
         "Mua thẻ": "Blei hră ti anôk?",
         "Có.": "Ơ.",
@@ -354,14 +356,9 @@ def test_translations_follow_their_paragraph_when_one_is_inserted_above(
 
 
 def test_a_paragraph_not_yet_approved_is_marked_as_the_source_language(
-    client, faq_index, translator, reviewer
+    client, faq_answer, translator, reviewer
 ):
-    page = FAQAnswerPageFactory(
-        parent=faq_index,
-        title_vi="Mua thẻ ở đâu?",
-        full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p>",
-    )
-    page.save_revision().publish()
+    page = faq_answer
     translate(client, page, translator, {"Mang thẻ.": "Djă hră."})
     approve(client, page, reviewer)
     page.refresh_from_db()
