@@ -23,12 +23,14 @@ def parse_check(value: str) -> tuple[str, str] | None:
     return parts["s"], parts["t"]
 
 
-def select_pieces(kind: str = "", state: str = "", keys=(), **filters) -> list:
-    """Pieces chosen by kind, state and the matrix filters (topic…), or by
-    their keys (`app_label.model:pk`)."""
+def select_pieces(kind: str = "", keys=(), **filters) -> list:
+    """Pieces chosen by kind and the matrix filters (topic…), or by their
+    keys (`app_label.model:pk`). A state chooses units, not pieces (see
+    `export_units`): a piece whose worst unit is missing may still have
+    units waiting for review."""
     if keys:
         return [piece_by_key(key) for key in keys]
-    return pieces_for(build_matrix(kind, state, **filters).rows)
+    return pieces_for(build_matrix(kind, **filters).rows)
 
 
 def piece_by_key(key: str):

@@ -92,7 +92,7 @@ class ExportTranslationsView(ExchangeViewMixin, FormView):
         values = dict(form.cleaned_data)
         language, file_format = values.pop("language"), values.pop("format")
         state = values.pop("state")
-        pieces = select_pieces(values.pop("kind"), state, **values)
+        pieces = select_pieces(values.pop("kind"), **values)
         data = write(export_units(pieces, language, state), file_format)
         extension, content_type = FORMATS[file_format]
         response = HttpResponse(data, content_type=content_type)

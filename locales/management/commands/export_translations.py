@@ -51,9 +51,7 @@ class Command(BaseCommand):
             )
         filters = {name: options[name] for name in FILTERS}
         try:
-            pieces = select_pieces(
-                options["kind"], options["state"], options["piece"], **filters
-            )
+            pieces = select_pieces(options["kind"], options["piece"], **filters)
         except LookupError as error:
             raise CommandError(str(error)) from error
         exchange = export_units(pieces, language, options["state"])
