@@ -285,7 +285,9 @@ def publish_language(piece, language: str, fields, user) -> None:
             if record is not None and record.status == Status.APPROVED:
                 unit_texts[path] = record.text
             elif in_place and published.get(path):
-                unit_texts[path] = published[path]
+                shown = published[path]
+                in_source = shows_source(shown, source)
+                unit_texts[path] = InSource(shown) if in_source else shown
             else:
                 unit_texts[path] = InSource(source)
         if in_place and all(

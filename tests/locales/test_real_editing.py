@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from wagtail.test.utils.form_data import rich_text
 
+import polib
 import pytest
 
 from locales.attestation import attestation_for
@@ -366,3 +367,35 @@ def test_a_paragraph_not_yet_approved_is_marked_as_the_source_language(
     assert 'lang="vi"' in first and "Có, tại bưu điện xã." in first
     assert "lang=" not in second and "Djă hră." in second
     assert attestation_for(page, "rad").untranslated == 3
+
+
+def test_a_later_approval_in_the_same_text_keeps_the_mark(
+    client, faq_index, translator, reviewer
+):
+    page = FAQAnswerPageFactory(
+        parent=faq_index,
+        title_vi="Mua thẻ ở đâu?",
+        full_answer_vi="<p>Có, tại bưu điện xã.</p><p>Mang thẻ.</p><p>Mang tiền.</p>",
+    )
+    page.save_revision().publish()
+    translate(client, page, translator, {"Mang tiền.": "Djă prăk."})
+    approve(client, page, reviewer)
+    translate(client, page, translator, {"Mang thẻ.": "Djă hră."})
+    approve(client, page, reviewer)
+    page.refresh_from_db()
+    first, second, third = page.full_answer_rad.split("</p>")[:3]
+    assert 'lang="vi"' in first
+    assert "Djă hră." in second and "Djă prăk." in third
+
+
+def test_an_export_of_units_waiting_for_review_has_exactly_those(
+    client, explainer, translator
+):
+    translate(client, explainer, translator, {"Bảo hiểm y tế hộ gia đình": "Klei"})
+    client.force_login(translator)
+    response = client.post(
+        "/admin/translations/export/",
+        {"language": "rad", "format": "po", "state": "needs_review"},
+    )
+    exported = [entry.msgid for entry in polib.pofile(response.content.decode())]
+    assert exported == ["Bảo hiểm y tế hộ gia đình"]
