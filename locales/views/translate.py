@@ -169,11 +169,8 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
         """Send every translated part for review; empty parts stay missing,
         so a translator can hand in what is done."""
         submitted = submit(self.piece, self.language.code, self.request.user)
-        empty = [
-            row
-            for row in build_sheet(self.piece, self.language.code).rows
-            if not row.target.strip()
-        ]
+        texts = working_units(self.piece, self.language.code)
+        empty = [key for key, text in texts.items() if not text.strip()]
         if not submitted:
             messages.warning(self.request, _("Nothing new to submit for review."))
         elif empty:
