@@ -1,39 +1,67 @@
 """Whole public pages, cached for anonymous visitors.
 
 A page is cached under its path, which carries the language (/vi/…, /rad/…),
-and under the current cache generation. Publishing, unpublishing, moving or
-deleting a page, or changing a topic, audience or legal provision, starts a
-new generation: every cached page is then rendered afresh on its next visit,
-so no visitor ever sees a page older than the last publish. Listings, topic
-pages, FAQ references and language switchers all depend on other pages, so
-nothing finer would be safe. The cache is Django's default cache: local
-memory on one server, Redis (`REDIS_URL`) when several servers share it.
+and under the published generation. Publishing, unpublishing, moving or
+deleting a page, or changing a site, topic, audience, legal provision or who
+may see a page, starts a new generation: every cached page is then rendered
+afresh on its next visit, so no visitor ever sees a page older than the last
+publish. Listings, topic pages, FAQ references and language switchers all
+depend on other pages, so nothing finer would be safe.
+
+The generation lives in the "shared" cache (Redis, or a database table
+without it), so every app server's next request sees a new one; the pages
+themselves are in the default cache (Redis, or each process's memory), where
+entries of an older generation are simply never asked for again.
 """
 
 import hashlib
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
+from django.utils.connection import ConnectionProxy
 
 GENERATION_KEY = "public-pages:generation"
 # Paths that are not public pages, or differ by visitor.
 NOT_CACHED = ("/admin/", "/documents/", "/healthz/", "/static/", "/media/")
 
+# Like Django's `cache`, it follows the thread and settings in use.
+shared = ConnectionProxy(caches, "shared")
+# Read once per request (one query on the embedded default), not per use;
+# outside a request, read each time.
+OUTSIDE_A_REQUEST = -1
+seen_in_this_request = ContextVar("seen_in_this_request", default=OUTSIDE_A_REQUEST)
+
 
 def generation() -> int:
     """The current generation. A lost key restarts from the clock, never
     from a number an older generation used."""
-    return cache.get_or_set(GENERATION_KEY, time.time_ns(), timeout=None)
+    seen = seen_in_this_request.get()
+    if seen is None or seen == OUTSIDE_A_REQUEST:
+        current = shared.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+        if seen is None:
+            seen_in_this_request.set(current)
+        return current
+    return seen
 
 
 def start_new_generation(**kwargs) -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    """A new generation now, and again when the change is committed: a page
+    rendered between the two, from the database as it was before the
+    commit, is then never served."""
+    _replace_generation()
+    transaction.on_commit(_replace_generation)
+
+
+def _replace_generation() -> None:
+    new = time.time_ns()
+    shared.set(GENERATION_KEY, new, timeout=None)
+    if seen_in_this_request.get() != OUTSIDE_A_REQUEST:
+        seen_in_this_request.set(new)
 
 
 def for_this_generation(name: str, compute):
@@ -85,6 +113,13 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = seen_in_this_request.set(None)
+        try:
+            return self.serve(request)
+        finally:
+            seen_in_this_request.reset(token)
+
+    def serve(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
         key = key_for(request)

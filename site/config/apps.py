@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ConfigConfig(AppConfig):
@@ -9,6 +10,8 @@ class ConfigConfig(AppConfig):
     verbose_name = "Loa"
 
     def ready(self):
+        from config.shared_cache import create_cache_table
         from config.site_lookup import connect_signals
 
         connect_signals()
+        post_migrate.connect(create_cache_table, sender=self)

@@ -3,11 +3,11 @@
 
 After `PER_ACCOUNT` failed logins for one username, or `PER_ADDRESS` from one
 address, within `WINDOW` seconds, the form refuses further attempts for the
-rest of the window without checking the password. Counts live in the cache,
-so every app server sees them (Redis in production).
+rest of the window without checking the password. Counts live in the shared
+cache, so every app server and worker sees them (Redis, or a database table).
 """
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +24,7 @@ class ThrottledLoginForm(LoginForm):
 
     def clean(self):
         counters = self.counters()
+        cache = caches["shared"]
         if any(cache.get(key, 0) >= limit for key, limit in counters):
             raise ValidationError(
                 _("Too many failed logins. Wait 15 minutes, then try again."),

@@ -1,43 +1,45 @@
 """The request's Wagtail site, without a query on every request.
 
 Wagtail looks the site up by host name on each request, and then loads the
-site's home page again to route from it. Both are kept in the cache (shared
-by every app server when `REDIS_URL` is set) under a version that any change
-to a site, or to a page at the top of the tree, replaces.
+site's home page again to route from it. Both are kept, like whole pages,
+under the published generation (content.page_cache), which any change to a
+site, or to a page at the top of the tree, replaces. Wagtail's own list of
+site root paths (for page URLs) lives in each process's memory on the
+embedded default, so a process drops it when it sees a new generation.
 """
-
-import time
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-VERSION_KEY = "wagtail-site:version"
+from content.page_cache import generation, start_new_generation
+
 # Home pages sit at depth 2, under Wagtail's invisible root.
 TOP_DEPTH = 2
 # Paths served without a site; the health check must not need the database.
 WITHOUT_SITE = ("/healthz/", "/static/", "/media/")
 
 
-def version() -> int:
-    return cache.get_or_set(VERSION_KEY, time.time_ns(), timeout=None)
-
-
-def forget_sites(**kwargs) -> None:
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-
-
 def forget_sites_if_top_page(instance, **kwargs) -> None:
     if isinstance(instance, Page) and instance.depth <= TOP_DEPTH:
-        forget_sites()
+        start_new_generation()
+
+
+class SeenGeneration:
+    """The generation this process saw last."""
+
+    value = None
 
 
 def find_site(request):
+    current = generation()
+    if current != SeenGeneration.value:
+        Site.clear_site_root_paths_cache()
+        SeenGeneration.value = current
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"wagtail-site:{version()}:{hostname}:{request.get_port()}"
+    key = f"wagtail-site:{current}:{hostname}:{request.get_port()}"
     found = cache.get(key)
     if found is None:
         site = Site._find_for_request(request)
@@ -62,13 +64,8 @@ class CachedSiteMiddleware:
 
 
 def connect_signals() -> None:
+    """Publishing, unpublishing and moving pages start a new generation
+    already (content.signals); saving a site or a top page must too."""
     for signal in (post_save, post_delete):
-        signal.connect(forget_sites, sender=Site, dispatch_uid="forget-sites")
-    for signal in (
-        post_save,
-        post_delete,
-        page_published,
-        page_unpublished,
-        post_page_move,
-    ):
+        signal.connect(start_new_generation, sender=Site, dispatch_uid="forget-sites")
         signal.connect(forget_sites_if_top_page, dispatch_uid="forget-sites-top-page")

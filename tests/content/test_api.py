@@ -90,11 +90,14 @@ def test_a_listing_takes_the_same_queries_for_more_pages(
     url = "/api/v2/pages/?type=content.PolicyExplainerPage&locale=en"
     PolicyExplainerPageFactory(parent=explainer_index)
     client.get(url)
-    with CaptureQueriesContext(connection) as few:
+    with CaptureQueriesContext(connection) as captured:
         client.get(url)
+    few = len(captured)  # counted now: the log keeps only the latest queries
     for _ in range(5):
         PolicyExplainerPageFactory(parent=explainer_index)
-    with django_assert_max_num_queries(len(few)):
+    # New pages start a new published generation: the site is looked up again.
+    client.get(url)
+    with django_assert_max_num_queries(few):
         response = client.get(url)
     assert response.json()["meta"]["total_count"] == 6
 

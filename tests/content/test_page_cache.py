@@ -1,5 +1,6 @@
 """Anonymous visitors get cached pages, never older than the last publish."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from wagtail.models import PageViewRestriction
@@ -28,7 +29,9 @@ def test_a_second_visit_is_served_from_the_cache_per_language(
 ):
     url = f"/vi/explainers/{explainer.slug}/"
     assert visit(client, url)[1] == "miss"
-    with django_assert_num_queries(0):
+    # Only the published generation is read, from the table every process
+    # shares on the embedded default (from Redis when it is set).
+    with django_assert_num_queries(0 if settings.REDIS_URL else 1):
         response, state = visit(client, url)
     assert state == "hit" and "Bản đầu." in response.content.decode()
     assert response["Content-Language"] == "vi"

@@ -17,6 +17,7 @@ print(json.dumps({
     "engine": settings.DATABASES["default"]["ENGINE"],
     "db_name": settings.DATABASES["default"]["NAME"],
     "cache": settings.CACHES["default"]["BACKEND"],
+    "shared_cache": settings.CACHES["shared"]["BACKEND"],
     "static": settings.STORAGES["staticfiles"]["BACKEND"],
     "media": settings.STORAGES["default"]["BACKEND"],
     "hosts": settings.ALLOWED_HOSTS,
@@ -63,20 +64,22 @@ def test_production_reads_its_configuration_from_the_environment():
     loaded = json.loads(result.stdout)
     assert loaded["engine"] == "django.db.backends.postgresql"
     assert loaded["db_name"] == "loa"
-    assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["cache"] == "config.shared_cache.ResilientRedisCache"
+    assert loaded["shared_cache"] == "config.shared_cache.ResilientRedisCache"
     assert loaded["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert loaded["media"] == "storages.backends.s3.S3Storage"
     assert loaded["hosts"] == ["loa.example", "www.loa.example"]
     assert loaded["debug"] is False
 
 
-def test_embedded_default_is_sqlite_with_local_memory_cache():
+def test_embedded_default_is_sqlite_with_local_memory_and_a_shared_table():
     result = run_with_settings("config.settings.dev")
     assert result.returncode == 0, result.stderr
     loaded = json.loads(result.stdout)
     assert loaded["engine"] == "django.db.backends.sqlite3"
     assert loaded["db_name"].endswith("db.sqlite3")
     assert loaded["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert loaded["shared_cache"] == "django.core.cache.backends.db.DatabaseCache"
 
 
 def test_sqlite_database_runs_in_wal_mode(tmp_path):

@@ -147,20 +147,49 @@ STORAGES = {
 }
 
 
-def cache_from_environment() -> dict:
-    """Redis when `REDIS_URL` is set (shared by app servers), else local memory."""
-    if os.environ.get("REDIS_URL"):
-        return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+REDIS_URL = os.environ.get("REDIS_URL")
+
+
+def redis_cache() -> dict:
+    """Redis, which every app server shares. If it goes down, pages are still
+    served, from the database, and the failure is logged (config.shared_cache)."""
+    return {
+        "BACKEND": "config.shared_cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        # A Redis that does not answer must not hold a request for long.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+    }
+
+
+def shared_cache() -> dict:
+    """What every process must see alike (the published generation, login
+    failures): Redis, or without it a table in the database, which needs no
+    server (`migrate` creates it)."""
+    if REDIS_URL:
+        return redis_cache()
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "loa_shared_cache",
+        # Never cull the published generation for want of room.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
+
+
+def nearby_cache() -> dict:
+    """Everything else (whole pages and sites under the published generation,
+    renditions, Wagtail's own values): Redis, or without it each process's
+    memory, which is safe because what depends on publishing carries the
+    shared generation in its key."""
+    if REDIS_URL:
+        return redis_cache()
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
 CACHES = {
-    "default": cache_from_environment(),
+    "default": nearby_cache(),
+    "shared": shared_cache(),
     # Wagtail looks image renditions up here before asking the database.
-    "renditions": cache_from_environment(),
+    "renditions": nearby_cache(),
 }
 
 # Anonymous visitors' pages stay cached this long at most; any publish
