@@ -7,8 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import health
 from config.api import api_router
-from config.health import health
 from config.offline import service_worker
 from config.sitemaps import PageSitemap
 from content import views as content_views
@@ -16,7 +16,9 @@ from content import views as content_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz/", health, name="health"),
+    path("healthz/", health.health, name="health"),
+    path("healthz/ready/", health.ready, name="health_ready"),
+    path("healthz/live/", health.live, name="health_live"),
     path("sw.js", service_worker, name="service_worker"),
     path("api/v2/", api_router.urls),
     path(

@@ -1,39 +1,145 @@
+"""The health checks tell the truth: 503 naming the part that fails when a
+page could not be served, 200 only when it could."""
+
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
 
 import pytest
 
+from config.health import Readiness
+from tests.factories import PolicyExplainerPageFactory
 
-def test_health_check_answers_ok_when_the_database_answers(client, db):
+on_sqlite = pytest.mark.skipif(
+    connections["default"].vendor != "sqlite",
+    reason="an empty or corrupt file is how SQLite fails",
+)
+# Nothing listens on port 1.
+REDIS_DOWN = {
+    "BACKEND": "config.shared_cache.ResilientRedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",
+    "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+}
+
+
+@pytest.fixture(autouse=True)
+def not_yet_ready():
+    Readiness.confirmed = False
+    yield
+    Readiness.confirmed = False
+
+
+def test_health_check_answers_ok_when_every_part_answers(client, db):
     response = client.get("/healthz/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "checked": ["database", "shared_cache", "media"],
+    }
     assert "no-cache" in response["Cache-Control"]
+
+
+def swap_default_database(**settings_dict):
+    working = connections["default"]
+    other = connections.create_connection("default")
+    other.settings_dict = {**other.settings_dict, **settings_dict}
+    connections["default"] = other
+    return working, other
 
 
 @pytest.fixture
 def unreachable_database():
-    """Replace the default connection by one to a database that is not there."""
-    working = connections["default"]
-    broken = connections.create_connection("default")
-    broken.settings_dict = {
-        **broken.settings_dict,
+    """A connection to a database that is not there."""
+    vendor = connections["default"].vendor
+    working, broken = swap_default_database(
         # SQLite cannot open a file in a missing folder; PostgreSQL finds no
         # server on port 1.
-        "NAME": "/nonexistent-folder/loa.sqlite3"
-        if broken.vendor == "sqlite"
-        else broken.settings_dict["NAME"],
-        "HOST": "127.0.0.1",
-        "PORT": "1",
-    }
-    connections["default"] = broken
+        NAME="/nonexistent-folder/loa.sqlite3"
+        if vendor == "sqlite"
+        else connections["default"].settings_dict["NAME"],
+        HOST="127.0.0.1",
+        PORT="1",
+    )
     yield
     broken.close()
     connections["default"] = working
 
 
-def test_health_check_answers_503_when_the_database_is_down(
-    client, db, unreachable_database
-):
-    response = client.get("/healthz/")
+def failed_parts(client, url="/healthz/"):
+    response = client.get(url)
     assert response.status_code == 503
-    assert response.json() == {"status": "unavailable", "database": "default"}
+    assert response.json()["status"] == "unavailable"
+    return response.json()["failed"]
+
+
+def test_the_database_down_is_named(client, db, unreachable_database):
+    # The shared cache's table lives there too on the embedded default.
+    assert "database" in failed_parts(client)
+
+
+def test_alive_needs_no_database(client, db, unreachable_database):
+    response = client.get("/healthz/live/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "alive"}
+
+
+@pytest.fixture
+def sqlite_file(tmp_path, db):
+    """Point the site at a database file the test writes."""
+    path = tmp_path / "db.sqlite3"
+    working, swapped = swap_default_database(NAME=str(path))
+    yield path
+    swapped.close()
+    connections["default"] = working
+
+
+@on_sqlite
+def test_an_empty_database_file_is_not_healthy(client, sqlite_file):
+    """SQLite creates an empty file where the real one went missing."""
+    sqlite_file.write_bytes(b"")
+    assert "no such table" in failed_parts(client)["database"]
+
+
+@on_sqlite
+def test_a_corrupt_database_file_is_not_healthy(client, sqlite_file):
+    sqlite_file.write_bytes(b"this is not a database" * 500)
+    assert "not a database" in failed_parts(client)["database"]
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.CACHES = {"default": REDIS_DOWN, "shared": REDIS_DOWN}
+
+
+def test_a_configured_redis_that_is_down_is_named(client, db, redis_down):
+    failed = failed_parts(client)
+    assert list(failed) == ["shared_cache"]
+    assert failed["shared_cache"].startswith("Redis:")
+
+
+def test_public_pages_are_served_while_redis_is_down(
+    client, explainer_index, redis_down
+):
+    page = PolicyExplainerPageFactory(parent=explainer_index)
+    for _ in range(2):
+        response = client.get(f"/vi/explainers/{page.slug}/")
+        assert response.status_code == 200
+        assert page.title_vi in response.text
+    assert client.get("/admin/login/").status_code == 200
+
+
+def test_media_that_cannot_be_written_is_named(client, db, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "gone")
+    assert "does not exist" in failed_parts(client)["media"]
+
+
+def test_ready_only_when_every_migration_is_applied(client, db):
+    latest = MigrationRecorder.Migration.objects.filter(app="content").latest("id")
+    latest.delete()
+    assert (
+        f"content.{latest.name}"
+        in failed_parts(client, "/healthz/ready/")["migrations"]
+    )
+    latest.save()
+    response = client.get("/healthz/ready/")
+    assert response.status_code == 200
+    assert "migrations" in response.json()["checked"]
