@@ -1,7 +1,9 @@
 """The bench's load run: the public reading a mix of pages under `wrk` while
 outreach officers log sessions through the officer's form, against gunicorn
 on this machine. It counts errors on both sides, and sessions the server said
-it saved but the database does not hold (lost).
+it saved but the database does not hold (lost). Halfway through, an editor
+unpublishes a page that visitors were reading: each later 200 for it is a
+withdrawn page served (an error).
 """
 
 import re
@@ -45,10 +47,16 @@ class LoadResult:
     sessions_sent: int
     sessions_refused: int  # an answer other than "saved", or none
     sessions_lost: int  # answered "saved", not in the database
+    withdrawn_served: int  # 200 for a page after it was unpublished
 
     @property
     def errors(self) -> int:
-        return self.http_errors + self.socket_errors + self.sessions_refused
+        return (
+            self.http_errors
+            + self.socket_errors
+            + self.sessions_refused
+            + self.withdrawn_served
+        )
 
 
 def run_load(
@@ -64,6 +72,14 @@ def run_load(
         threading.Thread(target=_log_sessions, args=(base_url, form, stop, tally))
         for tally in tallies
     ]
+    withdrawn = _page_to_withdraw(paths)
+    watch = {"served": 0, "after": 0}
+    threads.append(
+        threading.Thread(
+            target=_watch_withdrawal,
+            args=(base_url, withdrawn, seconds / 2, stop, watch),
+        )
+    )
     for thread in threads:
         thread.start()
     try:
@@ -72,6 +88,7 @@ def run_load(
         stop.set()
         for thread in threads:
             thread.join()
+        withdrawn.get_latest_revision().publish()  # as it was, for the next run
     saved = sum(tally["saved"] for tally in tallies)
     stored = OutreachSession.objects.filter(notes=marker).count()
     return LoadResult(
@@ -84,6 +101,7 @@ def run_load(
         sessions_sent=sum(tally["sent"] for tally in tallies),
         sessions_refused=sum(tally["refused"] for tally in tallies),
         sessions_lost=max(saved - stored, 0),
+        withdrawn_served=watch["served"],
     )
 
 
@@ -180,3 +198,31 @@ def _log_sessions(base_url, form, stop, tally) -> None:
         else:
             tally["refused"] += 1
         time.sleep(0.2)  # an officer types; a phone sends one form at a time
+
+
+def _page_to_withdraw(paths) -> PolicyExplainerPage:
+    """A live explainer that is not in wrk's mix (whose answers must all be
+    200), so it is read only by the watcher."""
+    candidates = PolicyExplainerPage.objects.live().public().order_by("-pk")
+    return next(page for page in candidates if page.get_url() not in paths)
+
+
+def _watch_withdrawal(base_url, page, after_seconds, stop, watch) -> None:
+    """Read `page` as anonymous visitors do, each on a new connection (so
+    every worker serves and caches it), unpublish it after `after_seconds`,
+    and count each 200 that follows."""
+    url = base_url + page.get_url()
+    started = time.monotonic()
+    unpublished = False
+    while not stop.is_set():
+        if not unpublished and time.monotonic() - started >= after_seconds:
+            page.unpublish()
+            unpublished = True
+        try:
+            status = requests.get(url, timeout=30, allow_redirects=False).status_code
+        except requests.RequestException:
+            continue
+        if unpublished:
+            watch["after"] += 1
+            watch["served"] += status == 200
+        time.sleep(0.05)

@@ -269,6 +269,11 @@ class Command(BaseCommand):
         errors.target, errors.passed = "0", result.errors == 0
         lost = Figure(f"{name}: sessions lost", "count", runs=[result.sessions_lost])
         lost.target, lost.passed = "0", result.sessions_lost == 0
+        withdrawn = Figure(
+            f"{name}: withdrawn page served", "count", runs=[result.withdrawn_served]
+        )
+        withdrawn.target = "0"
+        withdrawn.passed = result.withdrawn_served == 0
         sent = result.sessions_sent
         return [
             Figure(f"{name}: pages", "req/s", runs=[result.requests_per_second]),
@@ -276,6 +281,7 @@ class Command(BaseCommand):
             Figure(f"{name}: sessions logged", "count", runs=[sent]),
             errors,
             lost,
+            withdrawn,
         ]
 
     # -- targets and output -----------------------------------------------
