@@ -4,7 +4,8 @@ The archive (`loa-<when>.tar.gz`) holds `manifest.json` (database engine, when,
 and how many pages, translations, sessions, material uses and media files it
 holds), the database (`database.sqlite3`, a consistent copy taken with SQLite's
 online backup while the site runs, or `database.dump`, `pg_dump`'s custom
-format) and `media/`.
+format) and `media/`. It holds password hashes and session keys: archives are
+readable by their owner only, and so is a backups folder this creates.
 
 A restore replaces the configured database and `MEDIA_ROOT` with the archive's,
 then checks that nothing counted in the manifest is missing. Stop the app
@@ -50,7 +51,7 @@ def counts() -> dict[str, int]:
 
 def create_backup(folder: Path) -> Path:
     """Write a backup archive into `folder`; returns its path."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     engine = _engine()
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     archive = folder / f"loa-{stamp}.tar.gz"
@@ -61,19 +62,29 @@ def create_backup(folder: Path) -> Path:
         "created": datetime.now(UTC).isoformat(),
         "counts": counts(),
     }
-    with tempfile.TemporaryDirectory() as work:
-        work = Path(work)
-        if engine == "sqlite":
-            database = work / SQLITE_FILE
-            _sqlite_copy(database)
-        else:
-            database = work / POSTGRES_FILE
-            _run(["pg_dump", "--format=custom", "--file", str(database)])
-        (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
-        with tarfile.open(archive, "w:gz") as tar:
+    # mkstemp creates the file for its owner only; it gets its name once whole.
+    handle, partial = tempfile.mkstemp(dir=folder, prefix=".loa-", suffix=".partial")
+    try:
+        with (
+            tempfile.TemporaryDirectory() as work,
+            os.fdopen(handle, "wb") as file,
+            tarfile.open(fileobj=file, mode="w:gz") as tar,
+        ):
+            work = Path(work)
+            if engine == "sqlite":
+                database = work / SQLITE_FILE
+                _sqlite_copy(database)
+            else:
+                database = work / POSTGRES_FILE
+                _run(["pg_dump", "--format=custom", "--file", str(database)])
+            (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
             tar.add(work / "manifest.json", "manifest.json")
             tar.add(database, database.name)
             tar.add(_media_root(), "media")
+        os.replace(partial, archive)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
     return archive
 
 

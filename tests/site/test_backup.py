@@ -145,3 +145,27 @@ def test_a_backup_of_another_engine_is_refused_and_changes_nothing(tmp_path):
     with pytest.raises(CommandError, match=f"is of a {other} database"):
         call_command("restore", str(archive))
     assert kept.read_text() == "still here"
+
+
+@pytest.fixture
+def loose_umask():
+    """The common umask, under which new files are readable by everyone."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_backups_are_readable_by_their_owner_only(tmp_path, loose_umask):
+    # They hold password hashes and session keys.
+    folder = tmp_path / "backups"
+    call_command("backup", "--output-dir", str(folder))
+    (archive,) = folder.iterdir()
+    assert archive.name.startswith("loa-")
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    assert oct(archive.stat().st_mode & 0o777) == oct(0o600)
+
+    call_command("backup", "--output-dir", str(folder))
+    assert {oct(path.stat().st_mode & 0o777) for path in folder.iterdir()} == {
+        oct(0o600)
+    }
