@@ -206,9 +206,16 @@ def _swap_in(media: Path, root: Path, aside: Path, load: Callable[[], None]) -> 
         raise
     try:
         load()
-    except BaseException:
+    except BaseException as error:
         os.rename(root, media)
         os.rename(aside, root)
+        if isinstance(error, BackupError | sqlite3.Error):
+            # pg_restore runs in one transaction and SQLite's backup in one step:
+            # a failed load leaves the database as it was.
+            raise BackupError(
+                f"The database could not be loaded ({error}); the media folder "
+                "was put back. Nothing was changed."
+            ) from None
         raise
 
 
