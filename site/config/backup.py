@@ -1,79 +1,101 @@
 """Backups: the database and the media files in one archive, and back.
 
-The archive (`loa-<when>.tar.gz`) holds `manifest.json` (database engine, when,
-and how many pages, translations, sessions, material uses and media files it
-holds), the database (`database.sqlite3`, a consistent copy taken with SQLite's
-online backup while the site runs, or `database.dump`, `pg_dump`'s custom
-format) and `media/`.
+The archive (`loa-<when>.tar.gz`) holds the database (`database.sqlite3`, a
+consistent copy taken with SQLite's online backup while the site runs, or
+`database.dump`, `pg_dump`'s custom format), `media/` and `manifest.json`
+(database engine, when, how many pages, translations, sessions, material uses
+and media files it holds, and the size and SHA-256 of the database and of every
+media file). It holds password hashes and session keys: archives are readable
+by their owner only, and so is a backups folder this creates.
 
-A restore replaces the configured database and `MEDIA_ROOT` with the archive's,
-then checks that nothing counted in the manifest is missing. Stop the app
-servers first.
+A restore first unpacks the whole archive into a folder beside `MEDIA_ROOT` and
+checks it (see `config.backup_archive`); only an archive that passes replaces
+the configured database and `MEDIA_ROOT`, so a bad one changes nothing. Then it
+checks that nothing counted in the manifest is missing. Stop the app servers
+first.
 """
 
+import io
 import json
 import os
 import shutil
 import sqlite3
-import subprocess
+import stat
 import tarfile
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, connections
 
-from wagtail.models import Page
+from config.backup_archive import (
+    COUNTED,
+    MANIFEST,
+    MANIFEST_VERSION,
+    MEDIA,
+    POSTGRES_FILE,
+    SQLITE_FILE,
+    BackupError,
+    Digest,
+    check_database,
+    check_engine,
+    check_media,
+    describe,
+    media_files,
+    run_postgres_tool,
+    unpack,
+)
 
-from campaigns.models import MaterialUse, OutreachSession
-from locales.models import TranslationRecord
-
-SQLITE_FILE = "database.sqlite3"
-POSTGRES_FILE = "database.dump"
-
-
-class BackupError(Exception):
-    """A backup cannot be made or restored; the message says why."""
+__all__ = ["BackupError", "counts", "create_backup", "restore_backup"]
 
 
 def counts() -> dict[str, int]:
     """What a restore must bring back, counted in the configured database."""
-    return {
-        "pages": Page.objects.count(),
-        "translation records": TranslationRecord.objects.count(),
-        "sessions": OutreachSession.objects.count(),
-        "material uses": MaterialUse.objects.count(),
-        "media files": sum(1 for path in _media_root().rglob("*") if path.is_file()),
+    return {what: model.objects.count() for what, model in COUNTED.items()} | {
+        "media files": sum(1 for _ in media_files(_media_root())),
     }
 
 
 def create_backup(folder: Path) -> Path:
     """Write a backup archive into `folder`; returns its path."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     engine = _engine()
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     archive = folder / f"loa-{stamp}.tar.gz"
     # Counted before the copy: whatever is added meanwhile is in the copy too,
     # so a restore holds at least these.
     manifest = {
+        "version": MANIFEST_VERSION,
         "engine": engine,
         "created": datetime.now(UTC).isoformat(),
         "counts": counts(),
     }
-    with tempfile.TemporaryDirectory() as work:
-        work = Path(work)
-        if engine == "sqlite":
-            database = work / SQLITE_FILE
-            _sqlite_copy(database)
-        else:
-            database = work / POSTGRES_FILE
-            _run(["pg_dump", "--format=custom", "--file", str(database)])
-        (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
-        with tarfile.open(archive, "w:gz") as tar:
-            tar.add(work / "manifest.json", "manifest.json")
+    # mkstemp creates the file for its owner only; it gets its name once whole.
+    handle, partial = tempfile.mkstemp(dir=folder, prefix=".loa-", suffix=".partial")
+    try:
+        with (
+            tempfile.TemporaryDirectory() as work,
+            os.fdopen(handle, "wb") as file,
+            tarfile.open(fileobj=file, mode="w:gz") as tar,
+        ):
+            if engine == "sqlite":
+                database = Path(work) / SQLITE_FILE
+                _sqlite_copy(database)
+            else:
+                database = Path(work) / POSTGRES_FILE
+                run_postgres_tool(
+                    ["pg_dump", "--format=custom", "--file", str(database)]
+                )
+            manifest["database"] = describe(database)
             tar.add(database, database.name)
-            tar.add(_media_root(), "media")
+            manifest["media"] = _add_media(tar)
+            _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=2).encode())
+        os.replace(partial, archive)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
     return archive
 
 
@@ -82,38 +104,31 @@ def restore_backup(archive: Path) -> dict[str, int]:
     which match the manifest's."""
     if not archive.is_file():
         raise BackupError(f"No backup at {archive}.")
-    with tempfile.TemporaryDirectory() as work:
-        work = Path(work)
+    engine = _engine()
+    root = _media_root().resolve()
+    try:
+        # Beside MEDIA_ROOT, so the checked media folder moves into place by a
+        # rename on the same filesystem.
+        unpacked = Path(
+            tempfile.mkdtemp(dir=root.parent, prefix=f".{root.name}-restore-")
+        )
+    except OSError as error:
+        raise BackupError(
+            f"Cannot unpack the backup beside the media folder {root}: {error}. "
+            "Nothing was changed."
+        ) from None
+    try:
         try:
-            with tarfile.open(archive, "r:gz") as tar:
-                tar.extractall(work, filter="data")
-            manifest = json.loads((work / "manifest.json").read_text())
-        except (tarfile.TarError, OSError, ValueError) as error:
-            raise BackupError(f"{archive} is not a Loa backup ({error}).") from None
-        engine = _engine()
-        if manifest.get("engine") != engine:
-            raise BackupError(
-                f"This backup is of a {manifest.get('engine')} database, but the "
-                f"configured database is {engine}: restore it into a {engine} one."
-            )
+            manifest = unpack(archive, unpacked)
+            check_engine(archive, manifest, engine)
+            database = check_database(archive, manifest, unpacked)
+            media = check_media(archive, manifest, unpacked)
+        except BackupError as error:
+            raise BackupError(f"{error} Nothing was changed.") from None
         connections.close_all()
-        if engine == "sqlite":
-            _sqlite_replace(work / SQLITE_FILE)
-        else:
-            _run(
-                [
-                    "pg_restore",
-                    "--clean",
-                    "--if-exists",
-                    "--no-owner",
-                    "--no-privileges",
-                    "--single-transaction",
-                    "--dbname",
-                    str(settings.DATABASES["default"]["NAME"]),
-                    str(work / POSTGRES_FILE),
-                ]
-            )
-        _replace_media(work / "media")
+        _swap_in(media, root, unpacked / "replaced-media", lambda: _load(database))
+    finally:
+        shutil.rmtree(unpacked, ignore_errors=True)
     restored = counts()
     missing = {
         what: count
@@ -141,6 +156,90 @@ def _media_root() -> Path:
     return root
 
 
+def _add_media(tar: tarfile.TarFile) -> dict[str, dict]:
+    """Add every media file and folder; returns each file's size and checksum,
+    taken from the bytes that went into the archive."""
+    root = _media_root()
+    tar.add(root, MEDIA, recursive=False)
+    for folder, subfolders, _ in os.walk(root):
+        subfolders[:] = sorted(
+            name for name in subfolders if not (Path(folder) / name).is_symlink()
+        )
+        for name in subfolders:
+            path = Path(folder) / name
+            tar.add(
+                path, f"{MEDIA}/{path.relative_to(root).as_posix()}", recursive=False
+            )
+    listed = {}
+    for path in media_files(root):
+        name = path.relative_to(root).as_posix()
+        info = tar.gettarinfo(path, f"{MEDIA}/{name}")
+        with path.open("rb") as file:
+            digest = Digest(file)
+            tar.addfile(info, digest)
+        listed[name] = digest.describe()
+    return listed
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = 0o600
+    info.mtime = int(datetime.now(UTC).timestamp())
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _swap_in(media: Path, root: Path, aside: Path, load: Callable[[], None]) -> None:
+    """Put the checked media folder in place of `root`, then load the database;
+    if loading fails, the old media folder goes back."""
+    os.chmod(media, stat.S_IMODE(root.stat().st_mode))
+    try:
+        os.rename(root, aside)
+    except OSError as error:
+        raise BackupError(
+            f"Cannot move the media folder {root} aside: {error}. Nothing was changed."
+        ) from None
+    try:
+        os.rename(media, root)
+    except BaseException:
+        os.rename(aside, root)
+        raise
+    try:
+        load()
+    except BaseException as error:
+        os.rename(root, media)
+        os.rename(aside, root)
+        if isinstance(error, BackupError | sqlite3.Error):
+            # pg_restore runs in one transaction and SQLite's backup in one step:
+            # a failed load leaves the database as it was.
+            raise BackupError(
+                f"The database could not be loaded ({error}); the media folder "
+                "was put back. Nothing was changed."
+            ) from None
+        raise
+
+
+def _load(database: Path) -> None:
+    if database.name == SQLITE_FILE:
+        _sqlite_replace(database)
+        return
+    # One transaction: if pg_restore fails, the database is as it was.
+    run_postgres_tool(
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            "--exit-on-error",
+            "--dbname",
+            str(settings.DATABASES["default"]["NAME"]),
+            str(database),
+        ]
+    )
+
+
 def _sqlite_copy(target: Path) -> None:
     connection.ensure_connection()
     with sqlite3.connect(target) as copy:
@@ -153,36 +252,3 @@ def _sqlite_replace(source: Path) -> None:
     with sqlite3.connect(source) as backup:
         backup.backup(connection.connection)
     backup.close()
-
-
-def _replace_media(source: Path) -> None:
-    root = _media_root()
-    for child in root.iterdir():
-        if child.is_dir():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-    shutil.copytree(source, root, dirs_exist_ok=True)
-
-
-def _run(command: list[str]) -> None:
-    """Run a PostgreSQL client tool against the configured database."""
-    if shutil.which(command[0]) is None:
-        raise BackupError(
-            f"{command[0]} is missing: install PostgreSQL's client tools "
-            "(apt-get install postgresql-client)."
-        )
-    database = settings.DATABASES["default"]
-    env = {
-        **os.environ,
-        "PGHOST": str(database.get("HOST") or ""),
-        "PGPORT": str(database.get("PORT") or ""),
-        "PGUSER": str(database.get("USER") or ""),
-        "PGPASSWORD": str(database.get("PASSWORD") or ""),
-        "PGDATABASE": str(database["NAME"]),
-    }
-    result = subprocess.run(  # noqa: S603 — PostgreSQL's own tools, our arguments
-        command, env=env, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        raise BackupError(f"{command[0]} failed: {result.stderr.strip()}")

@@ -1,6 +1,8 @@
-"""A backup restored into a fresh database and media folder brings back every
-page, translation state, session, material use and media file; a file that is
-not a backup, or of another database engine, is refused and changes nothing."""
+"""A backup restored into a fresh database and media folder, or over a site that
+changed since, brings back every page, translation state, session, material use
+and media file and nothing else; a file that is not a backup, or of another
+database engine, is refused and changes nothing. Backups are readable by their
+owner only. (Archives damaged in other ways: test_restore_refusals.py.)"""
 
 import datetime
 import json
@@ -25,6 +27,7 @@ import pytest
 
 from campaigns.models import MaterialUse, OutreachSession
 from locales.workflow import record_translation, review
+from tests.backup_archives import older, rewrite
 from tests.factories import CampaignFactory, PolicyExplainerPageFactory, area
 from tests.site.test_scale_out import database_url
 
@@ -107,6 +110,8 @@ def test_a_backup_restores_into_a_fresh_database(
         "DATABASE_URL": fresh_database or f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "fresh-media"),
     }
+    (tmp_path / "fresh-media").mkdir()
+    (tmp_path / "fresh-media" / "stray.txt").write_text("not in the backup")
     restored = manage(env, "restore", str(archive))
     assert restored.returncode == 0, restored.stderr
     assert "1 sessions, 1 material uses" in restored.stdout
@@ -120,6 +125,8 @@ def test_a_backup_restores_into_a_fresh_database(
         "uses": [["rad", 40]],
         "leaflet": "Tờ rơi BHYT",
     }
+    assert not (tmp_path / "fresh-media" / "stray.txt").exists()
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
 
 
 @pytest.mark.django_db
@@ -145,3 +152,77 @@ def test_a_backup_of_another_engine_is_refused_and_changes_nothing(tmp_path):
     with pytest.raises(CommandError, match=f"is of a {other} database"):
         call_command("restore", str(archive))
     assert kept.read_text() == "still here"
+
+
+@pytest.fixture
+def loose_umask():
+    """The common umask, under which new files are readable by everyone."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_backups_are_readable_by_their_owner_only(tmp_path, loose_umask):
+    # They hold password hashes and session keys.
+    folder = tmp_path / "backups"
+    call_command("backup", "--output-dir", str(folder))
+    (archive,) = folder.iterdir()
+    assert archive.name.startswith("loa-")
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    assert oct(archive.stat().st_mode & 0o777) == oct(0o600)
+
+    call_command("backup", "--output-dir", str(folder))
+    assert {oct(path.stat().st_mode & 0o777) for path in folder.iterdir()} == {
+        oct(0o600)
+    }
+
+
+def media_bytes() -> dict[str, bytes]:
+    root = Path(settings.MEDIA_ROOT)
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in root.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("made", ["now", "before checksums"])
+def test_a_restore_over_a_changed_site_brings_back_the_backup_exactly(tmp_path, made):
+    campaign = CampaignFactory()
+    province = area("DLK", "Đắk Lắk", "province")
+    OutreachSession.objects.create(
+        campaign=campaign,
+        kind="village_meeting",
+        starts_at=timezone.make_aware(datetime.datetime(2025, 10, 20, 8)),
+        area=province,
+        attendance=84,
+    )
+    default_storage.save("documents/to-roi.txt", ContentFile("Tờ rơi BHYT".encode()))
+    media = Path(settings.MEDIA_ROOT)
+    media.chmod(0o750)
+    backed_up = media_bytes()
+    call_command("backup", "--output-dir", str(tmp_path / "backups"))
+    (archive,) = (tmp_path / "backups").glob("loa-*.tar.gz")
+    if made == "before checksums":
+        archive = rewrite(archive, manifest=older)
+
+    OutreachSession.objects.update(attendance=12)
+    OutreachSession.objects.create(
+        campaign=campaign,
+        kind="market_visit",
+        starts_at=timezone.make_aware(datetime.datetime(2025, 10, 21, 8)),
+        area=province,
+        attendance=30,
+    )
+    (media / "documents" / "to-roi.txt").write_text("changed since")
+    default_storage.save("documents/since.txt", ContentFile(b"added since"))
+
+    call_command("restore", str(archive))
+    assert list(OutreachSession.objects.values_list("kind", "attendance")) == [
+        ("village_meeting", 84)
+    ]
+    assert media_bytes() == backed_up
+    assert oct(media.stat().st_mode & 0o777) == oct(0o750)
+    assert list(media.parent.glob(f".{media.name}*")) == []
