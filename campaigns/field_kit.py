@@ -11,10 +11,13 @@ same plan are built once and served again.
 import csv
 import io
 import json
+import logging
+import time
 import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -25,6 +28,7 @@ from wagtail.models import Page
 
 from django_tasks import task
 
+from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.models import Campaign, FieldKit
 from content.models import FAQAnswerPage, RadioRecording, RadioScriptPage
 from content.pdf import pdf_bytes, render_pdf, site_request
@@ -32,6 +36,8 @@ from locales.matrix import worst_states
 from locales.registry import source_language
 from locales.source_text import digest
 from locales.states import target_languages
+
+logger = logging.getLogger(__name__)
 
 
 class FieldKitError(ValueError):
@@ -90,14 +96,13 @@ def fingerprint(items: list[KitItem]) -> str:
 
 def request_kit(campaign: Campaign, languages: list[str], user=None) -> FieldKit:
     """The kit for these languages as things stand: an existing build of the
-    same plan, or a new one queued to build in the background."""
+    same plan, or a new one queued to build in the background. A build that
+    failed or stopped is not returned: asking again builds the kit again."""
     items = plan(campaign, languages)
     key = fingerprint(items)
-    existing = (
-        campaign.field_kits.filter(fingerprint=key)
-        .exclude(status=FieldKit.Status.FAILED)
-        .first()
-    )
+    same_plan = campaign.field_kits.filter(fingerprint=key)
+    notice_stopped_builds(same_plan)
+    existing = same_plan.exclude(status=FieldKit.Status.FAILED).first()
     if existing is not None:
         return existing
     kit = FieldKit.objects.create(
@@ -107,45 +112,70 @@ def request_kit(campaign: Campaign, languages: list[str], user=None) -> FieldKit
         fingerprint=key,
         requested_by=user,
     )
-    build_field_kit.enqueue(kit.pk)
+    job = build_field_kit.enqueue(kit.pk)
+    # Only the job's id: a worker (or the immediate backend) may already have
+    # saved the build's progress.
+    FieldKit.objects.filter(pk=kit.pk).update(task_id=job.id)
+    kit.refresh_from_db()
     return kit
 
 
 @task()
 def build_field_kit(kit_id: int) -> None:
-    """Build a queued kit, in the background."""
-    build(FieldKit.objects.get(pk=kit_id))
+    """Build a queued kit, in the background; the worker logs a build that
+    fails."""
+    kit = FieldKit.objects.get(pk=kit_id)
+    try:
+        build(kit)
+    except Exception:
+        logger.error("Field kit %s could not be built: %s", kit.pk, kit.error)
+        raise
 
 
 def build(kit: FieldKit) -> FieldKit:
-    """Write the kit's ZIP, saving progress as it goes."""
+    """Write the kit's ZIP, saving progress (the build's heartbeat) as it
+    goes. A build that raises fails the kit with the error."""
     kit.status, kit.progress = FieldKit.Status.BUILDING, 0
-    kit.save(update_fields=["status", "progress"])
+    _beat(kit, "status")
+    try:
+        _write_zip(kit)
+    except Exception as error:
+        kit.status, kit.failure = FieldKit.Status.FAILED, FieldKit.Failure.ERROR
+        kit.error = str(error) or type(error).__name__
+        kit.save(update_fields=["status", "failure", "error"])
+        raise
+    kit.status, kit.progress, kit.built_at = FieldKit.Status.READY, 100, timezone.now()
+    kit.failure, kit.error = "", ""
+    _beat(kit, "status", "file", "built_at", "failure", "error")
+    return kit
+
+
+def _write_zip(kit: FieldKit) -> None:
     items = [KitItem(**entry) for entry in kit.manifest]
     buffer = io.BytesIO()
-    try:
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for done, item in enumerate(items, start=1):
-                archive.writestr(item.filename, _item_bytes(item))
-                kit.progress = round(95 * done / len(items))
-                kit.save(update_fields=["progress"])
-            archive.writestr("index.csv", index_csv(items))
-            archive.writestr(
-                "index.html",
-                render_to_string(
-                    "campaigns/field_kit/index.html", {"kit": kit, "items": items}
-                ),
-            )
-    except Exception as error:
-        kit.status, kit.error = FieldKit.Status.FAILED, str(error)
-        kit.save(update_fields=["status", "error"])
-        raise
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for done, item in enumerate(items, start=1):
+            archive.writestr(item.filename, _item_bytes(item))
+            if settings.FIELD_KIT_ITEM_PAUSE:
+                time.sleep(settings.FIELD_KIT_ITEM_PAUSE)
+            kit.progress = round(95 * done / len(items))
+            _beat(kit)
+        archive.writestr("index.csv", index_csv(items))
+        archive.writestr(
+            "index.html",
+            render_to_string(
+                "campaigns/field_kit/index.html", {"kit": kit, "items": items}
+            ),
+        )
     languages = "-".join(kit.languages)
     name = f"field-kit-{kit.campaign_id}-{languages}-{kit.fingerprint[:8]}.zip"
     kit.file.save(name, ContentFile(buffer.getvalue()), save=False)
-    kit.status, kit.progress, kit.built_at = FieldKit.Status.READY, 100, timezone.now()
-    kit.save()
-    return kit
+
+
+def _beat(kit: FieldKit, *fields: str) -> None:
+    """Save the build's progress with the time, a sign the build goes on."""
+    kit.heartbeat_at = timezone.now()
+    kit.save(update_fields=["progress", "heartbeat_at", *fields])
 
 
 def changes_since(kit: FieldKit) -> list[str]:
@@ -282,8 +312,14 @@ def _item_bytes(item: KitItem) -> bytes:
         recording = RadioRecording.objects.select_related("audio").get(
             pk=item.object_id
         )
-        with recording.audio.file.open("rb") as audio:
-            return audio.read()
+        try:
+            with recording.audio.file.open("rb") as audio:
+                return audio.read()
+        except FileNotFoundError as error:
+            raise FieldKitError(
+                _("the file of the recording “%(title)s” (%(language)s) is missing")
+                % {"title": recording.audio.title, "language": recording.language}
+            ) from error
     ids = [int(entry.split(":")[0]) for entry in item.version.split(",")]
     answers = FAQAnswerPage.objects.filter(pk__in=ids).order_by("material_code")
     with translation.override(item.language):

@@ -11,6 +11,11 @@ urlpatterns = [
     path("field-kits/", officer_kits.field_kit_list, name="field-kits"),
     path("field-kits/<int:pk>/", officer_kits.field_kit_detail, name="field-kit"),
     path(
+        "field-kits/<int:pk>/retry/",
+        officer_kits.field_kit_retry,
+        name="field-kit-retry",
+    ),
+    path(
         "questions/<int:pk>/promote/",
         officer.promote_question,
         name="promote-question",

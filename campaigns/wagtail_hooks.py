@@ -25,7 +25,11 @@ from campaigns.reports.outcomes import OutcomesReportView
 from campaigns.reports.progress import CampaignProgressReportView
 from campaigns.reports.sessions import SessionsReportView
 from campaigns.reports.where_used import WhereUsedReportView
-from campaigns.views.field_kits import FieldKitDetailView, FieldKitIndexView
+from campaigns.views.field_kits import (
+    FieldKitDetailView,
+    FieldKitIndexView,
+    FieldKitRetryView,
+)
 
 
 class CampaignViewSet(ModelViewSet):
@@ -122,6 +126,7 @@ class FieldKitViewSet(ViewSet):
         return [
             path("", FieldKitIndexView.as_view(), name="index"),
             path("<int:pk>/", FieldKitDetailView.as_view(), name="detail"),
+            path("<int:pk>/retry/", FieldKitRetryView.as_view(), name="retry"),
         ]
 
 

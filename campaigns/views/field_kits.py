@@ -5,12 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from campaigns.field_kit import FieldKitError, changes_since, request_kit
+from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.forms import FieldKitForm
 from campaigns.models import FieldKit
 
@@ -55,6 +56,7 @@ class FieldKitIndexView(FieldKitViewMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        notice_stopped_builds()
         context["kits"] = FieldKit.objects.select_related("campaign")[:20]
         context["can_request"] = self.user_has_permission("add")
         return context
@@ -62,25 +64,37 @@ class FieldKitIndexView(FieldKitViewMixin, FormView):
 
 class FieldKitDetailView(FieldKitViewMixin, TemplateView):
     """One kit: its progress while it builds, then its download, and
-    whether anything in it has a newer version since."""
+    whether anything in it has a newer version since; or why it failed,
+    with a button to build it again."""
 
     template_name = "campaigns/field_kit/admin_detail.html"
     page_title = _("Field kit")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        notice_stopped_builds(FieldKit.objects.filter(pk=kwargs["pk"]))
         kit = get_object_or_404(
             FieldKit.objects.select_related("campaign"), pk=kwargs["pk"]
         )
         context["kit"] = kit
-        context["building"] = kit.status in (
-            FieldKit.Status.QUEUED,
-            FieldKit.Status.BUILDING,
-        )
+        context["building"] = kit.in_flight
+        context["can_request"] = self.user_has_permission("add")
         if kit.status == FieldKit.Status.READY:
             context["changes"] = changes_since(kit)
-        if kit.status == FieldKit.Status.FAILED:
-            messages.error(
-                self.request, _("The kit could not be built: %s") % kit.error
-            )
         return context
+
+
+class FieldKitRetryView(FieldKitViewMixin, View):
+    """Build a failed (or superseded) kit again: the kit as things stand
+    now, in the same languages."""
+
+    permission_required = "add"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        kit = get_object_or_404(FieldKit.objects.select_related("campaign"), pk=pk)
+        try:
+            kit = request_kit(kit.campaign, kit.languages, request.user)
+        except FieldKitError as error:
+            messages.error(request, str(error))
+        return redirect("field_kits:detail", pk=kit.pk)

@@ -2,10 +2,13 @@
 languages of the next sessions, and download it when it is built, to use
 where there is no connection."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from campaigns.field_kit import FieldKitError, changes_since, request_kit
+from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.forms import FieldKitForm
 from campaigns.models import FieldKit
 from campaigns.views.officer import officer_required
@@ -31,6 +34,7 @@ def field_kit_list(request):
             form.add_error(None, str(error))
         else:
             return redirect("officer:field-kit", pk=kit.pk)
+    notice_stopped_builds()
     return render(
         request,
         "campaigns/officer/field_kit_list.html",
@@ -45,16 +49,31 @@ def field_kit_list(request):
 @officer_required("campaigns.view_fieldkit")
 def field_kit_detail(request, pk):
     """One kit: building, ready to download (and whether it is still
-    current), or failed."""
+    current), or failed, with why and a button to build it again."""
     kit = get_object_or_404(FieldKit.objects.select_related("campaign"), pk=pk)
+    if notice_stopped_builds(FieldKit.objects.filter(pk=kit.pk)):
+        kit.refresh_from_db()
     ready = kit.status == FieldKit.Status.READY
     return render(
         request,
         "campaigns/officer/field_kit_detail.html",
         {
             "kit": kit,
-            "building": kit.status
-            in (FieldKit.Status.QUEUED, FieldKit.Status.BUILDING),
+            "building": kit.in_flight,
             "changes": changes_since(kit) if ready else [],
+            "can_request": request.user.has_perm("campaigns.add_fieldkit"),
         },
     )
+
+
+@require_POST
+@officer_required("campaigns.add_fieldkit")
+def field_kit_retry(request, pk):
+    """Build a failed (or superseded) kit again: the kit as things stand now,
+    in the same languages."""
+    kit = get_object_or_404(FieldKit.objects.select_related("campaign"), pk=pk)
+    try:
+        kit = request_kit(kit.campaign, kit.languages, request.user)
+    except FieldKitError as error:
+        messages.error(request, str(error))
+    return redirect("officer:field-kit", pk=kit.pk)

@@ -7,10 +7,7 @@ go to `test-artifacts/browser/`.
 """
 
 import math
-import os
 import re
-import subprocess
-import sys
 import wave
 from pathlib import Path
 
@@ -18,6 +15,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from config.app_server import app_server
+from tests.demo_site import DEMO_PASSWORD, demo_site, manage
 
 ROOT = Path(__file__).parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -33,7 +31,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DEMO_PASSWORD = "loa-demo"  # noqa: S105 — the demo users' published password
 
 
 # The demo has no recordings: the announcement gets one in Vietnamese, a
@@ -68,34 +65,12 @@ def _tone(path: Path) -> Path:
     return path
 
 
-def _manage(env, *args):
-    subprocess.run(  # noqa: S603 — our own interpreter and manage.py
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     """The demo site's base URL: migrated, loaded and served by gunicorn."""
     folder = tmp_path_factory.mktemp("demo-site")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DATABASE_URL", "REDIS_URL")
-    }
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "LOA_DEMO_ADMIN_PASSWORD": DEMO_PASSWORD,
-    }
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "load_demo")
-    _manage(env, "shell", "-c", ADD_RECORDING.format(wav=_tone(folder / "tone.wav")))
+    env = demo_site(folder)
+    manage(env, "shell", "-c", ADD_RECORDING.format(wav=_tone(folder / "tone.wav")))
     # One process: the page cache lives in its memory, as on a single server.
     with app_server(env, threads=4, log=folder / "gunicorn.log") as url:
         yield url

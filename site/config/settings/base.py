@@ -241,3 +241,10 @@ WAGTAIL_I18N_ENABLED = False
 # Background work (field kits): stored in the database, run by
 # `manage.py db_worker` (`make run` starts one beside the web server).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A build that has not reported progress for this long is taken as stopped
+# (its worker ended) and shown as failed, so it can be built again. One item
+# (a PDF) takes seconds; the margin covers a busy machine.
+FIELD_KIT_STALE_SECONDS = int(os.environ.get("LOA_FIELD_KIT_STALE_SECONDS", "300"))
+# Seconds a build waits after each item: 0 but in the tests that stop a
+# worker in the middle of a build and need the middle to last.
+FIELD_KIT_ITEM_PAUSE = float(os.environ.get("LOA_FIELD_KIT_ITEM_PAUSE", "0"))
