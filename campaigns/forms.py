@@ -25,6 +25,7 @@ from campaigns.models import (
     SessionQuestion,
     ToolkitItem,
 )
+from campaigns.session_dates import validate_session_date
 from content.models import MATERIAL_MODELS
 from locales.fields import language_code_choices
 
@@ -99,7 +100,9 @@ class QuickSessionForm(forms.ModelForm):
     """A session in a minute: campaign, kind, day, place, people, languages."""
 
     day = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_session_date],
     )
     time = forms.TimeField(
         label=_("Time"),
