@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 from wagtail.models import Page
 
 from campaigns.models import (
@@ -26,6 +25,7 @@ from campaigns.models import (
     ToolkitItem,
 )
 from campaigns.session_dates import validate_session_date
+from content.image_forms import DecodedImageField
 from content.models import MATERIAL_MODELS
 from locales.fields import language_code_choices
 
@@ -121,7 +121,7 @@ class QuickSessionForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One question per line."),
     )
-    photo = WagtailImageField(label=_("Photo"), required=False)
+    photo = DecodedImageField(label=_("Photo"), required=False)
     submission_id = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:

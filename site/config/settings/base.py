@@ -199,6 +199,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_forms.CheckedImageForm"
 # Documents are recordings and PDFs (checked for what they hold by the form);
 # an hour of speech at 64 kbit/s is under 30 MB.
 WAGTAILDOCS_EXTENSIONS = ["mp3", "ogg", "oga", "opus", "m4a", "wav", "flac", "pdf"]
