@@ -12,6 +12,7 @@ from campaigns.models import Campaign
 from campaigns.progress import progress
 from content.api import InLanguageMixin
 from content.api_fields import WholeObjectField
+from content.api_pagination import BoundedPagination
 
 
 class TargetsField(WholeObjectField):
@@ -68,6 +69,7 @@ class CampaignsAPIViewSet(InLanguageMixin, BaseAPIViewSet):
     """Campaigns with their targets and progress (see the module's docstring)."""
 
     base_serializer_class = CampaignSerializer
+    pagination_class = BoundedPagination
     model = Campaign
     name = "campaigns"
     body_fields = [

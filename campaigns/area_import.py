@@ -70,6 +70,14 @@ def check_rows(rows: list[AreaRow]) -> list[str]:
     by_code: dict[str, AreaRow] = {}
     existing = dict(Area.objects.values_list("code", "level"))
     for row in rows:
+        if any(
+            "\x00" in value
+            for value in (row.code, row.name, row.parent_code, row.level)
+        ):
+            # No text in Loa may hold one (PostgreSQL refuses it).
+            problems.append(
+                _("Line %(line)d holds a null character; remove it.") % vars(row)
+            )
         if not row.code or not row.name:
             problems.append(
                 _("Line %(line)d: a code and a name are required.") % vars(row)

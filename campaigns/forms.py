@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 from wagtail.models import Page
 
 from campaigns.models import (
@@ -25,6 +24,8 @@ from campaigns.models import (
     SessionQuestion,
     ToolkitItem,
 )
+from campaigns.session_dates import validate_session_date
+from content.image_forms import DecodedImageField
 from content.models import MATERIAL_MODELS
 from locales.fields import language_code_choices
 
@@ -99,7 +100,9 @@ class QuickSessionForm(forms.ModelForm):
     """A session in a minute: campaign, kind, day, place, people, languages."""
 
     day = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_session_date],
     )
     time = forms.TimeField(
         label=_("Time"),
@@ -118,7 +121,7 @@ class QuickSessionForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One question per line."),
     )
-    photo = WagtailImageField(label=_("Photo"), required=False)
+    photo = DecodedImageField(label=_("Photo"), required=False)
     submission_id = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:

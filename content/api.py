@@ -17,6 +17,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from content.api_fields import WholeObjectField
+from content.api_pagination import BoundedPagination
 from content.models.search import MAX_QUERY_LENGTH
 from locales.attestation import attestation_for
 from locales.fallback import fallbacks
@@ -110,6 +111,7 @@ class LocalisedPagesAPIViewSet(InLanguageMixin, PagesAPIViewSet):
     """Public pages in the language asked for (see the module's docstring)."""
 
     base_serializer_class = LocalisedPageSerializer
+    pagination_class = BoundedPagination
     # Wagtail's ?locale filter is for its own Locale model; here the locale
     # chooses the language every field is served in.
     filter_backends = [

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, PageLogEntry
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from campaigns.session_dates import validate_session_date
 from content.models import MATERIAL_MODELS
 from locales.models import language_choices
 
@@ -62,7 +63,9 @@ class OutreachSession(ClusterableModel):
         related_name="sessions",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    starts_at = models.DateTimeField(_("date and time"))
+    starts_at = models.DateTimeField(
+        _("date and time"), validators=[validate_session_date]
+    )
     area = models.ForeignKey(
         "campaigns.Area",
         verbose_name=_("area"),

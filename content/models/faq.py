@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from content.models.explainers import PolicyExplainerPage
 from content.models.index import IndexPage
 from content.models.material import MaterialPage, material_panel
 
@@ -96,7 +97,13 @@ class FAQAnswerPage(MaterialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_explainers"] = self.related_explainers.live().public()
+        # In a preview the chosen explainers are the form's, held in memory
+        # (modelcluster's FakeQuerySet, which has no `live()`); otherwise
+        # this is one query with a subquery.
+        chosen = self.related_explainers.values_list("id", flat=True)
+        context["related_explainers"] = (
+            PolicyExplainerPage.objects.filter(pk__in=chosen).live().public()
+        )
         return context
 
     @property

@@ -106,14 +106,34 @@ def read(filename: str, data: bytes) -> ExchangeFile:
     """Read an exchange file, recognised by its content and name."""
     name = filename.lower()
     if data.startswith(b"PK"):
-        return _read_xlsx(data)
-    if name.endswith((".xlf", ".xliff")) or data.lstrip().startswith(b"<"):
-        return _read_xliff(data)
-    if name.endswith((".po", ".pot")):
-        return _read_po(data)
-    raise ExchangeError(
-        _("“%(name)s” is not an XLIFF, PO or XLSX file.") % {"name": filename}
-    )
+        exchange = _read_xlsx(data)
+    elif name.endswith((".xlf", ".xliff")) or data.lstrip().startswith(b"<"):
+        exchange = _read_xliff(data)
+    elif name.endswith((".po", ".pot")):
+        exchange = _read_po(data)
+    else:
+        raise ExchangeError(
+            _("“%(name)s” is not an XLIFF, PO or XLSX file.") % {"name": filename}
+        )
+    _refuse_null_characters(exchange)
+    return exchange
+
+
+def _refuse_null_characters(exchange: ExchangeFile) -> None:
+    """Refuse a file whose text holds a null character: no text in Loa may
+    hold one (PostgreSQL refuses it). XML cannot carry one; a PO file can."""
+    if "\x00" in f"{exchange.language}{exchange.source_language}":
+        raise ExchangeError(_("The file's language holds a null character."))
+    for unit in exchange.units:
+        texts = [unit.key, unit.source, unit.target, unit.check, unit.context]
+        if any("\x00" in (text or "") for text in texts + unit.glossary):
+            raise ExchangeError(
+                _(
+                    "The unit “%(key)s” holds a null character, which text "
+                    "cannot contain: remove it and import the file again."
+                )
+                % {"key": unit.key.replace("\x00", "\u2400")}
+            )
 
 
 def _notes(unit: ExchangeUnit) -> list[tuple[str, str]]:
@@ -476,8 +496,15 @@ def _read_xlsx(data: bytes) -> ExchangeFile:
     _refuse_zip_bomb(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds
+        # Read-only sheets parse their XML row by row, as they are read.
+        return _read_workbook(workbook)
+    except ExchangeError:
+        raise
+    except Exception as error:  # openpyxl and the XML parser raise many kinds
         raise ExchangeError(_("This is not a spreadsheet Loa can read.")) from error
+
+
+def _read_workbook(workbook) -> ExchangeFile:
     if "Translations" not in workbook.sheetnames or "About" not in workbook.sheetnames:
         raise ExchangeError(
             _("The spreadsheet needs the sheets “Translations” and “About”.")

@@ -90,6 +90,8 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request):
+        if self.holds_null_characters():
+            return self.show_again(status=400)
         action = request.POST.get("action")
         if action in ("save", "submit"):
             return self.save(submit=action == "submit")
@@ -99,10 +101,37 @@ class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
 
     def posted(self) -> dict[str, str]:
         return {
-            key: value
+            key: value.replace("\x00", "")
             for key, value in self.request.POST.items()
             if key.startswith(("unit:", "comment:"))
         }
+
+    def holds_null_characters(self) -> bool:
+        """Whether any text sent holds a null character, which no text in
+        Loa may hold (PostgreSQL refuses it); says which parts. The form is
+        shown again without them."""
+        sent = {key for key, value in self.request.POST.items() if "\x00" in value}
+        if not sent:
+            return False
+        labels = {
+            "comment": _("Comment for the translator"),
+            "override": _("Reason to approve"),
+        }
+        model = type(self.piece)
+        for unit in units_for(self.piece, {}):
+            label = unit.label or model._meta.get_field(unit.field).verbose_name
+            for prefix in ("unit", "comment"):
+                labels[f"{prefix}:{unit.field}:{unit.path}"] = label
+        messages.error(
+            self.request,
+            _(
+                "Text cannot contain null characters, and these parts did: "
+                "%(parts)s. They were taken out below; check the text and save "
+                "again."
+            )
+            % {"parts": ", ".join(sorted({str(labels.get(key, "?")) for key in sent}))},
+        )
+        return True
 
     def show_again(self, status: int):
         """The form as it was posted, so nothing typed is lost."""

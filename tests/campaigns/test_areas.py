@@ -55,6 +55,17 @@ def test_a_bad_line_loads_nothing(db, extra, problem):
     assert not Area.objects.exists()
 
 
+def test_a_null_character_is_refused_with_its_line(db, tmp_path):
+    path = tmp_path / "areas.csv"
+    path.write_text(TREE + "66-EH-T1,Buôn\x00 Tơng,66-EH,village\n")
+    with pytest.raises(CommandError) as refused:
+        call_command("load_areas", str(path))
+    assert str(refused.value) == (
+        "Nothing was loaded:\nLine 7 holds a null character; remove it."
+    )
+    assert not Area.objects.exists()
+
+
 def test_a_cycle_is_refused(db):
     cycle = "code,name,parent_code,level\nA,A,B,commune\nB,B,A,commune\n"
     with pytest.raises(AreaFileError, match="cycle"):

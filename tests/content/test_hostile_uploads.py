@@ -124,3 +124,76 @@ def test_real_recordings_and_pdfs_are_accepted(admin_client):
     ):
         assert upload_document(admin_client, name, data).status_code == 302, name
     assert Document.objects.count() == 2
+
+
+def truncated_jpeg() -> bytes:
+    """A photo cut short in transfer: its header is whole, its pixels are not."""
+    image = PillowImage.effect_noise((320, 240), 64).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()[: len(buffer.getvalue()) * 2 // 3]
+
+
+TRUNCATED = (
+    "“hop-thon.jpg” bị hỏng hoặc không đầy đủ (không đọc được đến hết): hãy tải "
+    "lên lại toàn bộ ảnh."
+)
+
+
+def test_a_truncated_photo_is_refused_in_the_admin(admin_client):
+    response = admin_client.post(
+        "/admin/images/add/",
+        {
+            "title": "Họp thôn",
+            "file": SimpleUploadedFile("hop-thon.jpg", truncated_jpeg()),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [TRUNCATED]
+    assert not Image.objects.exists()
+
+
+def test_a_truncated_photo_is_refused_by_the_multiple_upload(admin_client):
+    response = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("hop-thon.jpg", truncated_jpeg())},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert TRUNCATED in response.json()["error_message"]
+    assert not Image.objects.exists()
+
+
+def test_a_truncated_photo_cannot_replace_an_image(admin_client):
+    whole = io.BytesIO()
+    PillowImage.new("RGB", (64, 48), "green").save(whole, "JPEG")
+    admin_client.post(
+        "/admin/images/add/",
+        {"title": "Họp thôn", "file": SimpleUploadedFile("a.jpg", whole.getvalue())},
+    )
+    image = Image.objects.get()
+    response = admin_client.post(
+        f"/admin/images/{image.pk}/",
+        {
+            "title": "Họp thôn",
+            "file": SimpleUploadedFile("hop-thon.jpg", truncated_jpeg()),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [TRUNCATED]
+    image.refresh_from_db()
+    assert image.width == 64
+
+
+def test_a_truncated_session_photo_is_refused_and_the_session_not_saved(
+    client,
+    officer,  # noqa: F811
+    setting,  # noqa: F811
+):
+    client.force_login(officer)
+    data = post_data(*setting)
+    data["photo"] = SimpleUploadedFile("hop-thon.jpg", truncated_jpeg())
+    response = client.post(NEW, data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["photo"] == [TRUNCATED]
+    assert not OutreachSession.objects.exists() and not Image.objects.exists()

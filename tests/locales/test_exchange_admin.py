@@ -1,6 +1,9 @@
 """Export and import from the admin: a download, a preview that changes
 nothing, then the import itself."""
 
+import io
+import zipfile
+
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -122,3 +125,44 @@ def test_a_conflict_shows_both_texts_and_the_user_chooses(client, ede, piece):
     )
     record.refresh_from_db()
     assert record.text == "Bi hrŏ 30 % kơ pô tal dua."
+
+
+def test_a_null_character_in_an_imported_file_is_refused(client, ede, piece):
+    client.force_login(ede)
+    catalog = polib.pofile(download(client).decode())
+    [entry] = [e for e in catalog if e.msgid == "Giảm 30 % cho người thứ hai."]
+    entry.msgstr = "Bi hrŏ 30 %\x00 kơ pô tal dua."
+    response = upload(client, str(catalog).encode())
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["file"]
+    assert error == (
+        f"Đơn vị “{entry.msgctxt}” chứa ký tự rỗng (null), là ký tự văn bản "
+        "không được có: hãy xoá ký tự đó rồi nhập lại tệp."
+    )
+    assert 'value="apply"' not in response.content.decode()
+    client.post("/admin/translations/import/", {"action": "apply"})
+    assert not TranslationRecord.objects.exists()
+
+
+# XML cannot hold a null character, even as a reference: the sheet is broken.
+NULL_ROW = b'<row r="99"><c r="A99" t="inlineStr"><is><t>&#0;</t></is></c></row>'
+
+
+def test_a_spreadsheet_whose_sheet_is_not_xml_is_refused(client, ede, piece):
+    client.force_login(ede)
+    exported = download(client, file_format="xlsx")
+    damaged = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(exported)) as original,
+        zipfile.ZipFile(damaged, "w") as copy,
+    ):
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", NULL_ROW + b"</sheetData>")
+            copy.writestr(info, data)
+    response = upload(client, damaged.getvalue(), name="loa-rad.xlsx")
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "Loa không đọc được bảng tính này."
+    ]

@@ -272,3 +272,40 @@ def test_qa_warnings_and_glossary_hints_show_beside_the_unit(client, ede, piece)
     assert 'data-check="numbers"' in html
     assert 'data-check="glossary"' in html
     assert "hră BHYT" in html
+
+
+def null_refusal(response) -> str:
+    """The message refusing a null character, in the admin's Vietnamese."""
+    [said] = [
+        str(message)
+        for message in response.context["messages"]
+        if str(message).startswith("Văn bản không được chứa ký tự rỗng (null)")
+    ]
+    return said
+
+
+def test_a_null_character_is_refused_and_taken_out_of_the_form(client, ede, piece):
+    client.force_login(ede)
+    typed = {**RAD, "Giảm 30 %": "Bi hrŏ 30 %\x00 kơ pô tal dua."}
+    response = client.post(
+        url(piece, "rad"),
+        {**form_data(client, piece, "rad", **typed), "action": "save"},
+    )
+    assert response.status_code == 400
+    assert "tóm tắt" in null_refusal(response)
+    html = response.content.decode()
+    assert "Bi hrŏ 30 % kơ pô tal dua." in html and "\x00" not in html
+    assert not TranslationRecord.objects.exists()
+
+
+def test_a_null_character_in_a_review_comment_is_refused(
+    client, ede, ede_reviewer, piece
+):
+    submit_all(client, ede, piece)
+    client.force_login(ede_reviewer)
+    response = client.post(
+        url(piece, "rad"), {"action": "send_back", "comment": "Giữ con số\x00."}
+    )
+    assert response.status_code == 400
+    assert "Nhận xét gửi người dịch" in null_refusal(response)
+    assert state(piece, "summary") == State.NEEDS_REVIEW

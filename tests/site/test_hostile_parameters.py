@@ -22,6 +22,8 @@ HOSTILE = [
     "ꪼꪕꪒꪾ ខ្មែរ 🙂",
     "a" * 10_000,
     "2025-13-45",
+    "0001-01-01",
+    "9999-12-31",
     "-1",
     "9" * 40,
 ]
@@ -34,6 +36,8 @@ def public_urls(value):
         ("/api/v2/pages/", {"search": value}),
         ("/api/v2/pages/", {"locale": value}),
         ("/api/v2/pages/", {"type": value}),
+        ("/api/v2/pages/", {"offset": value, "limit": value}),
+        ("/api/v2/campaigns/", {"offset": value, "limit": value}),
     ]
 
 
@@ -71,3 +75,22 @@ def test_hostile_parameters_are_answered(client, signed_in, value):
 @given(st.text(max_size=300))
 def test_fuzzed_search_and_filters_are_answered(client, signed_in, value):
     assert_answered(client, public_urls(value) + staff_urls(value))
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v2/campaigns/"])
+@pytest.mark.parametrize(
+    "offset", [str(10**30), "99999999999999999999", "9_223_372_036_854_775_807"]
+)
+def test_an_offset_past_any_listing_is_a_400_that_says_the_bound(
+    client, signed_in, endpoint, offset
+):
+    response = client.get(endpoint, {"offset": offset})
+    assert response.status_code == 400
+    assert response.json() == {"message": "offset cannot be higher than 1000000000"}
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v2/campaigns/"])
+def test_an_offset_up_to_the_bound_is_an_empty_page(client, signed_in, endpoint):
+    response = client.get(endpoint, {"offset": "1000000000"})
+    assert response.status_code == 200
+    assert response.json()["items"] == []

@@ -87,3 +87,73 @@ def test_a_successful_login_before_the_limit_is_not_refused(client, editor):
     for _ in range(4):
         attempt(client, "wrong")
     assert attempt(client, "right-pass-1").status_code == 302
+
+
+PROXY = "10.0.0.1"
+
+
+def through_proxy(client, password, username, sender, forwarded=""):
+    """A login sent by `sender` through the README's reverse proxy, which
+    appends the address it heard from to whatever X-Forwarded-For the sender
+    wrote."""
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=", ".join(filter(None, [forwarded, sender])),
+    )
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.LOA_TRUSTED_PROXY_COUNT = 1
+
+
+def test_failures_from_many_clients_behind_the_proxy_refuse_no_one_else(
+    client, editor, behind_proxy
+):
+    for number in range(30):
+        through_proxy(client, "wrong", f"khach-{number}", f"203.0.113.{number}")
+    response = through_proxy(client, "right-pass-1", "bien-tap", "198.51.100.4")
+    assert response.status_code == 302
+
+
+def test_one_client_behind_the_proxy_is_refused_after_thirty_failures(
+    client, editor, behind_proxy
+):
+    sender = "203.0.113.9"
+    # Another leftmost address each time: written by the sender, never read.
+    through_proxy(client, "wrong", "bien-tap", sender, forwarded="192.0.2.1")
+    for number in range(29):
+        through_proxy(
+            client, "wrong", f"khach-{number}", sender, forwarded=f"192.0.2.{number}"
+        )
+    for forwarded in ("", "198.51.100.4", "192.0.2.77"):
+        refused = through_proxy(client, "wrong", "khach-3", sender, forwarded)
+        assert throttled(refused)
+        refused = through_proxy(client, "right-pass-1", "bien-tap", sender, forwarded)
+        assert throttled(refused)
+    assert "_auth_user_id" not in client.session
+    # The account is not over its own limit: from elsewhere it logs in.
+    response = through_proxy(client, "right-pass-1", "bien-tap", "198.51.100.4")
+    assert response.status_code == 302
+
+
+def test_an_address_over_its_limit_still_lets_in_a_right_password(client, editor):
+    """Everyone behind one address (an office, or a proxy left uncounted):
+    others' failures do not lock out a person who has not failed from it."""
+    for number in range(30):
+        attempt(client, "wrong", username=f"khach-{number}")
+    assert throttled(attempt(client, "wrong", username="khach-0"))
+    assert attempt(client, "right-pass-1").status_code == 302
+
+
+def test_an_address_over_its_limit_refuses_a_name_that_failed_from_it(client, editor):
+    attempt(client, "wrong")
+    for number in range(29):
+        attempt(client, "wrong", username=f"khach-{number}")
+    assert throttled(attempt(client, "right-pass-1"))
+    assert "_auth_user_id" not in client.session
+    # A name new to the address is checked once, and refused after failing.
+    assert not throttled(attempt(client, "wrong", username="khach-new"))
+    assert throttled(attempt(client, "wrong", username="khach-new"))

@@ -218,12 +218,17 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 WAGTAILADMIN_USER_LOGIN_FORM = "config.login_throttle.ThrottledLoginForm"
+# Reverse proxies in front of the app servers, each appending to
+# X-Forwarded-For: the client's address is read from there (see
+# config.client_address). 0: the app servers face the clients themselves.
+LOA_TRUSTED_PROXY_COUNT = 0
 WAGTAIL_SITE_NAME = "Loa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Photos from phones are large; anything bigger is refused with a form error.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_forms.CheckedImageForm"
 # Documents are recordings and PDFs (checked for what they hold by the form);
 # an hour of speech at 64 kbit/s is under 30 MB.
 WAGTAILDOCS_EXTENSIONS = ["mp3", "ogg", "oga", "opus", "m4a", "wav", "flac", "pdf"]

@@ -53,6 +53,16 @@ if media_domain := os.environ.get("MEDIA_S3_CUSTOM_DOMAIN"):
             f"https://{media_domain}"
         )
 
+# How many reverse proxies stand in front of the app servers (see
+# config.client_address).
+trusted_proxies = os.environ.get("LOA_TRUSTED_PROXY_COUNT", "0").strip()
+if not (trusted_proxies.isascii() and trusted_proxies.isdigit()):
+    raise ImproperlyConfigured(
+        "LOA_TRUSTED_PROXY_COUNT must be a whole number, 0 or more: how many "
+        "reverse proxies stand in front of the app servers."
+    )
+LOA_TRUSTED_PROXY_COUNT = int(trusted_proxies)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
 SESSION_COOKIE_SECURE = True

@@ -1,0 +1,31 @@
+"""The dates a session can bear: from 1 January 2000 to a month ahead.
+
+Every path that dates a session checks here (the officer's form, the admin,
+through the model field). Anything else is a typing slip, and year 1 at
+midnight in Vietnam lies before the first date a database can store in UTC.
+Fuller plausibility rules for sessions belong beside this one.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+EARLIEST = datetime.date(2000, 1, 1)
+AHEAD = datetime.timedelta(days=31)
+
+
+def validate_session_date(value: datetime.date | datetime.datetime) -> None:
+    """Refuse a session's date or date and time outside the bounds."""
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    if day < EARLIEST:
+        raise ValidationError(
+            _("A session cannot be dated before 1 January 2000."),
+            code="too_early",
+        )
+    if day > timezone.localdate() + AHEAD:
+        raise ValidationError(
+            _("A session cannot be dated more than a month ahead."),
+            code="too_late",
+        )

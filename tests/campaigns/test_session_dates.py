@@ -1,0 +1,95 @@
+"""A session's date must be one it could have happened on: from 2000 to a
+month ahead, refused with a message otherwise, on the officer's form and in
+the admin."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from wagtail.test.utils.form_data import querydict_from_html
+
+import pytest
+
+from campaigns.models import OutreachSession
+from tests.campaigns.test_officer_screens import (  # noqa: F401
+    NEW,
+    officer,
+    post_data,
+    setting,
+)
+
+TOO_EARLY = ["0001-01-01", "1999-12-31"]
+
+
+def too_late() -> str:
+    return (timezone.localdate() + datetime.timedelta(days=32)).isoformat()
+
+
+def message(text: str) -> str:
+    with translation.override("vi"):
+        return gettext(text)
+
+
+@pytest.mark.parametrize("day", [*TOO_EARLY, "late"])
+def test_the_officer_is_told_the_date_cannot_be(
+    client,
+    officer,  # noqa: F811
+    setting,  # noqa: F811
+    day,
+):
+    day = too_late() if day == "late" else day
+    client.force_login(officer)
+    # No time: midnight, which for year 1 lies before the first UTC date.
+    response = client.post(NEW, post_data(*setting, day=day, time=""))
+    assert response.status_code == 400
+    [error] = response.context["form"].errors["day"]
+    assert error in {
+        message("A session cannot be dated before 1 January 2000."),
+        message("A session cannot be dated more than a month ahead."),
+    }
+    assert error in response.content.decode()
+    assert not OutreachSession.objects.exists()
+
+
+def test_the_first_day_and_a_month_ahead_are_accepted(
+    client,
+    officer,  # noqa: F811
+    setting,  # noqa: F811
+):
+    client.force_login(officer)
+    ahead = (timezone.localdate() + datetime.timedelta(days=31)).isoformat()
+    for day in ("2000-01-01", ahead):
+        response = client.post(NEW, post_data(*setting, day=day))
+        assert response.status_code == 302, response.context["form"].errors
+    assert OutreachSession.objects.count() == 2
+
+
+def admin_session_form(admin_client, setting):  # noqa: F811
+    campaign, village, _piece, _indicator = setting
+    url = reverse("outreach_sessions:add")
+    data = querydict_from_html(
+        admin_client.get(url).content.decode(), form_id="w-editor-form"
+    )
+    data.update(campaign=campaign.pk, kind="village_meeting", area=village.pk)
+    return url, data
+
+
+@pytest.mark.parametrize("day", [*TOO_EARLY, "late"])
+def test_the_admin_form_refuses_the_date(admin_client, setting, day):  # noqa: F811
+    day = too_late() if day == "late" else day
+    url, data = admin_session_form(admin_client, setting)
+    data["starts_at"] = f"{day} 00:00"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["starts_at"]
+    assert not OutreachSession.objects.exists()
+
+
+def test_the_admin_form_saves_a_plausible_date(admin_client, setting):  # noqa: F811
+    url, data = admin_session_form(admin_client, setting)
+    data["starts_at"] = "2025-10-28 08:30"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert OutreachSession.objects.get().starts_at.year == 2025
