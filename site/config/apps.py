@@ -14,4 +14,6 @@ class ConfigConfig(AppConfig):
         from config.site_lookup import connect_signals
 
         connect_signals()
-        post_migrate.connect(create_cache_table, sender=self)
+        # Sent once for each app with models (this one has none), so the
+        # table is checked for after every `migrate`, whatever it migrated.
+        post_migrate.connect(create_cache_table, dispatch_uid="shared-cache-table")

@@ -11,6 +11,7 @@ names the part, so whoever is woken knows where to look.
 import logging
 import os
 import uuid
+from pathlib import Path
 
 from django.core.cache import caches
 from django.core.files.storage import default_storage
@@ -63,14 +64,16 @@ def check_shared_cache() -> str | None:
 
 def check_media() -> str | None:
     """What is wrong with media storage on this server's disk, or None.
-    Storage elsewhere (S3) is not probed on every check."""
+    A folder not made yet is made by the first upload, if its nearest
+    existing parent can be written. Storage elsewhere (S3) is not probed on
+    every check."""
     location = getattr(default_storage, "location", None)
     if location is None:
         return None
-    if not os.path.isdir(location):
-        return f"{location} does not exist"
-    if not os.access(location, os.W_OK | os.X_OK):
-        return f"{location} is not writable"
+    folder = Path(location)
+    existing = next(path for path in (folder, *folder.parents) if path.exists())
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        return f"{location} cannot be written ({existing} is in the way)"
     return None
 
 

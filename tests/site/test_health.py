@@ -128,8 +128,14 @@ def test_public_pages_are_served_while_redis_is_down(
 
 
 def test_media_that_cannot_be_written_is_named(client, db, settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "gone")
-    assert "does not exist" in failed_parts(client)["media"]
+    (tmp_path / "a-file").write_text("")
+    settings.MEDIA_ROOT = str(tmp_path / "a-file" / "media")
+    assert "cannot be written" in failed_parts(client)["media"]
+
+
+def test_media_not_made_yet_is_made_by_the_first_upload(client, db, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    assert client.get("/healthz/").status_code == 200
 
 
 def test_ready_only_when_every_migration_is_applied(client, db):
