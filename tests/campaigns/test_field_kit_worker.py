@@ -11,6 +11,7 @@ job as failed, and the kit says so at once.
 import csv
 import html
 import io
+import os
 import re
 import signal
 import subprocess
@@ -29,6 +30,10 @@ from campaigns.models import FieldKit
 from config.app_server import app_server
 from tests.demo_site import DEMO_PASSWORD, ROOT, demo_site
 
+# The demo site is SQLite whatever the suite runs on: once is enough.
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("DATABASE_URL")), reason="the embedded default only"
+)
 KITS = "/vi/officer/field-kits/"
 STALE_SECONDS = 4
 # Each item of a build waits this long: the middle of a build lasts.
