@@ -14,9 +14,9 @@ from django.core.files.base import ContentFile
 from django.utils import translation
 
 import pytest
+from people.roles import TRANSLATOR, permission
 
 from campaigns.models import FieldKit
-from config.roles import TRANSLATOR, permission
 from content.models import RadioRecording
 from tests.campaigns.test_field_kits import campaign  # noqa: F401
 from tests.campaigns.test_officer_field_kits import KITS, officer, user_in  # noqa: F401

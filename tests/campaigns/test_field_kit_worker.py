@@ -25,9 +25,9 @@ from django.utils import translation
 
 import pytest
 import requests
+from bench.app_server import app_server
 
 from campaigns.models import FieldKit
-from config.app_server import app_server
 from tests.demo_site import DEMO_PASSWORD, ROOT, demo_site
 
 # The demo site is SQLite whatever the suite runs on: once is enough.

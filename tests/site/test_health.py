@@ -5,8 +5,8 @@ from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
 
 import pytest
+from web.health import Readiness
 
-from config.health import Readiness
 from tests.factories import PolicyExplainerPageFactory
 
 on_sqlite = pytest.mark.skipif(
@@ -15,7 +15,7 @@ on_sqlite = pytest.mark.skipif(
 )
 # Nothing listens on port 1.
 REDIS_DOWN = {
-    "BACKEND": "config.shared_cache.ResilientRedisCache",
+    "BACKEND": "web.shared_cache.ResilientRedisCache",
     "LOCATION": "redis://127.0.0.1:1/0",
     "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
 }

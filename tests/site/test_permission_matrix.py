@@ -1,7 +1,7 @@
 """Every write path, tried as every role and anonymously: allowed where the
 table says so, and a refused attempt changes nothing in the database.
 
-The roles are the groups `setup_roles` makes (config.roles), with Ede granted
+The roles are the groups `setup_roles` makes (people.roles), with Ede granted
 to the translator and the reviewer; the administrator is a superuser. Each
 attempt posts what the path's own form would send, filled in by an
 administrator's browser, so that a refusal comes from the permission and
@@ -25,6 +25,7 @@ from wagtail.test.utils.form_data import (
 )
 
 import pytest
+from people.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 
 from campaigns.models import (
     Campaign,
@@ -34,7 +35,6 @@ from campaigns.models import (
     Target,
     ToolkitItem,
 )
-from config.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 from locales.exchange.export import export_units
 from locales.exchange.formats import write
 from locales.models import GlossaryTerm, LanguageGrant, TranslationRecord

@@ -64,8 +64,8 @@ def test_production_reads_its_configuration_from_the_environment():
     loaded = json.loads(result.stdout)
     assert loaded["engine"] == "django.db.backends.postgresql"
     assert loaded["db_name"] == "loa"
-    assert loaded["cache"] == "config.shared_cache.ResilientRedisCache"
-    assert loaded["shared_cache"] == "config.shared_cache.ResilientRedisCache"
+    assert loaded["cache"] == "web.shared_cache.ResilientRedisCache"
+    assert loaded["shared_cache"] == "web.shared_cache.ResilientRedisCache"
     assert loaded["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert loaded["media"] == "storages.backends.s3.S3Storage"
     assert loaded["hosts"] == ["loa.example", "www.loa.example"]

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from django.conf import settings
 
-from config.web_fonts import (
+from web.web_fonts import (
     NOTO_DIR,
     SCRIPT_FONTS,
     autonym_font_path,
     covered,
     script_font_path,
 )
+
 from locales.registry import load_languages
 
 STYLESHEET = Path(settings.BASE_DIR) / "site" / "static" / "css" / "loa.css"

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import requests
+from bench.app_server import app_server
 
-from config.app_server import app_server
 from tests.demo_site import DEMO_PASSWORD, demo_site
 
 pytestmark = pytest.mark.skipif(

@@ -30,7 +30,9 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
-    "config",
+    "web",
+    "people",
+    "operations",
     "locales",
     "content",
     "campaigns",
@@ -65,15 +67,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "config.security_headers.SecurityHeadersMiddleware",
+    "web.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "config.middleware.AdminAwareLocaleMiddleware",
+    "web.language_prefixes.AdminAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "content.page_cache.PublicPageCacheMiddleware",
-    "config.site_lookup.CachedSiteMiddleware",
+    "web.site_lookup.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -152,9 +154,9 @@ REDIS_URL = os.environ.get("REDIS_URL")
 
 def redis_cache() -> dict:
     """Redis, which every app server shares. If it goes down, pages are still
-    served, from the database, and the failure is logged (config.shared_cache)."""
+    served, from the database, and the failure is logged (web.shared_cache)."""
     return {
-        "BACKEND": "config.shared_cache.ResilientRedisCache",
+        "BACKEND": "web.shared_cache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
         # A Redis that does not answer must not hold a request for long.
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
@@ -197,7 +199,7 @@ CACHES = {
 PUBLIC_PAGE_CACHE_SECONDS = 24 * 60 * 60
 
 # Public pages: nothing inline, nothing from elsewhere (see
-# config.security_headers for the admin's allowances).
+# web.security_headers for the admin's allowances).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -217,10 +219,10 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-WAGTAILADMIN_USER_LOGIN_FORM = "config.login_throttle.ThrottledLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "people.login_throttle.ThrottledLoginForm"
 # Reverse proxies in front of the app servers, each appending to
 # X-Forwarded-For: the client's address is read from there (see
-# config.client_address). 0: the app servers face the clients themselves.
+# people.client_address). 0: the app servers face the clients themselves.
 LOA_TRUSTED_PROXY_COUNT = 0
 WAGTAIL_SITE_NAME = "Loa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -5,7 +5,8 @@ the baseline."""
 from .dev import *  # noqa: F403
 
 DEBUG = False
-ROOT_URLCONF = "config.bench_urls"
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+ROOT_URLCONF = "bench.urls"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}

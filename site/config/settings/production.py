@@ -54,7 +54,7 @@ if media_domain := os.environ.get("MEDIA_S3_CUSTOM_DOMAIN"):
         )
 
 # How many reverse proxies stand in front of the app servers (see
-# config.client_address).
+# people.client_address).
 trusted_proxies = os.environ.get("LOA_TRUSTED_PROXY_COUNT", "0").strip()
 if not (trusted_proxies.isascii() and trusted_proxies.isdigit()):
     raise ImproperlyConfigured(

@@ -1,11 +1,11 @@
-"""`/sw.js`: the officers' service worker (`static/js/sw.js`), served from the
+"""`/sw.js`: the officers' service worker (`static/campaigns/sw.js`), served from the
 site's root so that it may keep pages from every language's path."""
 
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 
-SERVICE_WORKER = "js/sw.js"
+SERVICE_WORKER = "campaigns/sw.js"
 
 
 @cache_control(no_cache=True)

@@ -20,7 +20,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from config.shared_cache import DOWN, ResilientRedisCache
+from web.shared_cache import DOWN, ResilientRedisCache
 
 logger = logging.getLogger(__name__)
 

@@ -20,5 +20,5 @@ def test_only_the_officer_screens_register_it(client, home_page, django_user_mod
     officer = django_user_model.objects.create_superuser("officer-lan")
     client.force_login(officer)
     form = client.get(NEW).content.decode()
-    assert "/static/js/offline.js" in form
+    assert "/static/campaigns/offline.js" in form
     assert 'id="offline-status"' in form and 'role="status"' in form

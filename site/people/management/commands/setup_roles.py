@@ -1,9 +1,9 @@
 """`python manage.py setup_roles`: create the groups of Loa's roles, or bring
-their permissions up to date (see `config.roles`)."""
+their permissions up to date (see `people.roles`)."""
 
 from django.core.management.base import BaseCommand
 
-from config.roles import setup_roles
+from people.roles import setup_roles
 
 
 class Command(BaseCommand):

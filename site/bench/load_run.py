@@ -19,9 +19,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 import requests
+from people.roles import OFFICER, setup_roles
 
 from campaigns.models import Area, Campaign, OutreachSession
-from config.roles import OFFICER, setup_roles
 from content.models import PolicyExplainerPage
 
 OFFICER_USERNAME = "load-run-officer"

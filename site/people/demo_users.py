@@ -5,8 +5,8 @@ administrator's demo password and are created once, never reset."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from config.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 from locales.models import LanguageGrant
+from people.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 
 # (username, role, languages granted)
 DEMO_USERS = (

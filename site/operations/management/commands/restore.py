@@ -1,11 +1,11 @@
 """`python manage.py restore FILE`: replace the database and media with a
-backup's, then check nothing is missing (see `config.backup`)."""
+backup's, then check nothing is missing (see `operations.backup`)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from config.backup import BackupError, restore_backup
+from operations.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
 """`python manage.py build_web_fonts`: the site's script fonts, from the Noto
-fonts the PDFs use (see `config.web_fonts`). Run it after adding a language
+fonts the PDFs use (see `web.web_fonts`). Run it after adding a language
 written in a script the site has no font for, or after changing an autonym."""
 
 from django.core.management.base import BaseCommand
 
-from config.web_fonts import SCRIPT_FONTS, build
+from web.web_fonts import SCRIPT_FONTS, build
 
 
 class Command(BaseCommand):

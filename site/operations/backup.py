@@ -9,7 +9,7 @@ media file). It holds password hashes and session keys: archives are readable
 by their owner only, and so is a backups folder this creates.
 
 A restore first unpacks the whole archive into a folder beside `MEDIA_ROOT` and
-checks it (see `config.backup_archive`); only an archive that passes replaces
+checks it (see `operations.backup_archive`); only an archive that passes replaces
 the configured database and `MEDIA_ROOT`, so a bad one changes nothing. Then it
 checks that nothing counted in the manifest is missing. Stop the app servers
 first.
@@ -30,7 +30,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, connections
 
-from config.backup_archive import (
+from operations.backup_archive import (
     COUNTED,
     MANIFEST,
     MANIFEST_VERSION,

@@ -8,7 +8,7 @@ every app server and worker sees them (Redis, or a database table):
   anywhere, without checking the password: the bound on guessing one
   account's password.
 - `PER_ADDRESS` failed logins from one client address (see
-  `config.client_address`) bound guessing across many accounts from one
+  `people.client_address`) bound guessing across many accounts from one
   place. Past it, the address is refused only the usernames that have failed
   from it in the window; a username with no failure from there still has its
   password checked. An office's staff share one public address, so a
@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.auth import LoginForm
 
-from config.client_address import client_address
+from people.client_address import client_address
 
 PER_ACCOUNT = 5
 PER_ADDRESS = 30

@@ -1,11 +1,11 @@
 """`python manage.py backup [--output-dir DIR]`: the database and media in one
-archive (see `config.backup`)."""
+archive (see `operations.backup`)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from config.backup import BackupError, create_backup
+from operations.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):

@@ -28,10 +28,10 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from bench.app_server import app_server
+from bench.load_run import run_load, wrk_latency
 from campaigns.field_kit import build, fingerprint, plan
 from campaigns.models import Campaign, FieldKit, ToolkitItem
-from config.app_server import app_server
-from config.load_run import run_load, wrk_latency
 from content.models import (
     FAQAnswerPage,
     FAQIndexPage,
