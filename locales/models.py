@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from locales.registry import load_languages
@@ -172,7 +172,7 @@ class ImportJob(models.Model):
         RUNNING = "running", _("In progress")
         PLANNED = "planned", _("Preview ready")
         IMPORTED = "imported", _("Imported")
-        FAILED = "failed", _("Failed")
+        FAILED = "failed", pgettext_lazy("translation import", "Failed")
 
     class Step(models.TextChoices):
         PREVIEW = "preview", _("Preview")
