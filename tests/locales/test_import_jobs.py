@@ -14,6 +14,7 @@ from django.utils import translation
 
 import polib
 import pytest
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from locales.models import ImportJob, TranslationRecord
@@ -31,10 +32,14 @@ IMPORT = "/admin/translations/import/"
 
 
 @pytest.fixture
-def worker(settings):
+def worker(settings, monkeypatch):
     """Jobs wait in the database for a worker; calling this runs one until
-    nothing is left to do, as `make run` does beside the web server."""
+    nothing is left to do, as `make run` does beside the web server. Here
+    the worker shares the test's connection, inside the test's transaction:
+    it must not close it between jobs as it would close an old connection
+    of its own (PostgreSQL would lose the test's data)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     return lambda: call_command("db_worker", "--batch", "--no-startup-delay")
 
 
