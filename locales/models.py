@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from locales.registry import load_languages
@@ -157,3 +158,86 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return f"{self.source_term} → {self.translation} [{self.language}]"
+
+
+class ImportJob(models.Model):
+    """A translated file brought back to Loa, worked through in the
+    background: first its preview (what would change), then, when its
+    uploader confirms, the import itself. Holds the uploaded file until it is
+    imported. A job at work beats a heartbeat with its progress; one whose
+    heartbeat stops is shown as failed, and can be tried again."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a worker")
+        RUNNING = "running", _("In progress")
+        PLANNED = "planned", _("Preview ready")
+        IMPORTED = "imported", _("Imported")
+        FAILED = "failed", pgettext_lazy("translation import", "Failed")
+
+    class Step(models.TextChoices):
+        PREVIEW = "preview", _("Preview")
+        IMPORT = "import", _("Import")
+
+    class Failure(models.TextChoices):
+        WORKER_ENDED = "worker_ended", _("The worker ended")
+        ERROR = "error", _("An error stopped the job")
+        REFUSED = "refused", _("The file could not be imported")
+
+    IN_FLIGHT = (Status.QUEUED, Status.RUNNING)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=8)
+    file_name = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField(_("uploaded file"))
+    # The language the uploader reads Loa in: the worker writes the preview's
+    # messages in it.
+    interface_language = models.CharField(max_length=16, editable=False)
+    step = models.CharField(
+        _("step"), max_length=8, choices=Step.choices, default=Step.PREVIEW
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    preview = models.JSONField(null=True, blank=True, editable=False)
+    take = models.JSONField(default=list, editable=False)
+    result = models.JSONField(null=True, blank=True, editable=False)
+    failure = models.CharField(
+        _("failure"), max_length=16, choices=Failure.choices, blank=True
+    )
+    error = models.TextField(blank=True, editable=False)
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(
+        _("last sign of life"), null=True, blank=True, editable=False
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("translation import")
+        verbose_name_plural = _("translation imports")
+
+    def __str__(self):
+        return f"{self.file_name} [{self.language}]"
+
+    @property
+    def in_flight(self) -> bool:
+        return self.status in self.IN_FLIGHT
+
+    @property
+    def failure_reason(self) -> str:
+        """Why the job failed, for the person who uploaded the file."""
+        if self.failure == self.Failure.WORKER_ENDED:
+            return gettext(
+                "The import stopped: the worker ended before it finished. Try again."
+            )
+        if self.failure == self.Failure.REFUSED:
+            return gettext("Nothing was imported: %(errors)s") % {"errors": self.error}
+        return gettext("The import failed: %(error)s. Try again.") % {
+            "error": self.error or gettext("an unexpected error")
+        }

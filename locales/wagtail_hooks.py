@@ -12,6 +12,11 @@ from wagtail.log_actions import LogFormatter
 from locales.models import GlossaryTerm, LanguageGrant
 from locales.registry import language_label
 from locales.views.exchange import ExportTranslationsView, ImportTranslationsView
+from locales.views.import_jobs import (
+    ConfirmImportView,
+    ImportJobView,
+    RetryImportView,
+)
 from locales.views.matrix import TranslationMatrixView
 from locales.views.translate import TranslatePieceView
 
@@ -77,6 +82,21 @@ def register_matrix_url():
             "translations/import/",
             ImportTranslationsView.as_view(),
             name="import_translations",
+        ),
+        path(
+            "translations/import/<int:pk>/",
+            ImportJobView.as_view(),
+            name="import_translations_job",
+        ),
+        path(
+            "translations/import/<int:pk>/confirm/",
+            ConfirmImportView.as_view(),
+            name="import_translations_confirm",
+        ),
+        path(
+            "translations/import/<int:pk>/retry/",
+            RetryImportView.as_view(),
+            name="import_translations_retry",
         ),
     ]
 

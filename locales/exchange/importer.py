@@ -9,7 +9,8 @@ error, and any error stops the whole import: nothing is written.
 Each imported unit goes to review.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -68,13 +69,49 @@ class ImportPlan:
     def can_apply(self) -> bool:
         return not self.errors
 
+    def as_json(self) -> dict:
+        """The plan as a preview to store and show later (without `pieces`)."""
+        return {
+            "language": self.language,
+            "changes": [asdict(change) for change in self.changes],
+            "conflicts": [asdict(conflict) for conflict in self.conflicts],
+            "errors": list(self.errors),
+            "unchanged": self.unchanged,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ImportPlan":
+        return cls(
+            language=data["language"],
+            changes=[
+                Change(
+                    **{
+                        **change,
+                        "warnings": [QAWarning(**w) for w in change["warnings"]],
+                    }
+                )
+                for change in data["changes"]
+            ],
+            conflicts=[Conflict(**conflict) for conflict in data["conflicts"]],
+            errors=data["errors"],
+            unchanged=data["unchanged"],
+        )
+
+
+Progress = Callable[[int, int], None]
+
 
 def plan_import(
-    exchange: ExchangeFile, user=None, expected_language: str = "", take=()
+    exchange: ExchangeFile,
+    user=None,
+    expected_language: str = "",
+    take=(),
+    progress: Progress | None = None,
 ) -> ImportPlan:
     """What importing `exchange` would do, changing nothing. A unit whose
     translation was changed in Loa since the export is a conflict, unless
-    its key is in `take`: then the file's text replaces Loa's."""
+    its key is in `take`: then the file's text replaces Loa's. `progress`,
+    if given, is called with (units done, units in all) as the plan goes."""
     language = exchange.language.strip()
     plan = ImportPlan(language=language)
     if not _language_is_valid(plan, language, expected_language):
@@ -82,7 +119,10 @@ def plan_import(
     glossary = list(GlossaryTerm.objects.filter(language=language))
     seen = set()
     current_units = {}
-    for unit in exchange.units:
+    total = len(exchange.units)
+    for done, unit in enumerate(exchange.units):
+        if progress is not None:
+            progress(done, total)
         if unit.key in seen:
             plan.errors.append(
                 _("The unit “%(key)s” appears twice.") % {"key": unit.key}

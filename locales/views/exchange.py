@@ -1,10 +1,7 @@
-"""Admin views for offline exchange: export a file, import it back with a
-preview first."""
-
-import base64
+"""Admin views for offline exchange: export a file, upload it back to be
+imported (the preview and import themselves: `locales.views.import_jobs`)."""
 
 from django import forms
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,14 +13,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from locales.exchange.export import export_units, select_pieces
 from locales.exchange.formats import FORMATS, ExchangeError, read, write
-from locales.exchange.importer import apply_import, plan_import
+from locales.exchange.jobs import start_import
 from locales.matrix import FILTERS, kind_choices
 from locales.permissions import editable_languages
 from locales.registry import language_label
 from locales.states import TranslationState, target_languages
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-PENDING_IMPORT = "locales_pending_import"
 
 
 def language_choices(user) -> list[tuple[str, str]]:
@@ -122,7 +118,7 @@ class ImportForm(forms.Form):
             )
         data = upload.read()
         try:
-            self.exchange = read(upload.name, data)
+            read(upload.name, data)
         except ExchangeError as error:
             raise forms.ValidationError(str(error)) from error
         self.data_bytes = data
@@ -130,45 +126,20 @@ class ImportForm(forms.Form):
 
 
 class ImportTranslationsView(ExchangeViewMixin, FormView):
-    """Bring a translated file back: first a preview of what would change,
-    then, on confirmation, the import in one step."""
+    """Bring a translated file back: the file is checked and stored here,
+    and its preview, then the import, run in the background (see
+    `locales.exchange.jobs`)."""
 
     form_class = ImportForm
     page_title = gettext_lazy("Import translations")
     header_icon = "upload"
     submit_label = gettext_lazy("Preview the import")
 
-    def post(self, request, *args, **kwargs):
-        if request.POST.get("action") == "apply":
-            return self.apply()
-        return super().post(request, *args, **kwargs)
-
     def form_valid(self, form):
-        language = form.cleaned_data["language"]
-        plan = plan_import(form.exchange, self.request.user, language)
-        self.request.session[PENDING_IMPORT] = {
-            "name": form.cleaned_data["file"].name,
-            "language": language,
-            "data": base64.b64encode(form.data_bytes).decode("ascii"),
-        }
-        return self.render_to_response(self.get_context_data(form=form, plan=plan))
-
-    def apply(self):
-        pending = self.request.session.pop(PENDING_IMPORT, None)
-        if pending is None:
-            messages.error(self.request, _("Upload the file again, then import it."))
-            return redirect(reverse("import_translations"))
-        exchange = read(pending["name"], base64.b64decode(pending["data"]))
-        take = set(self.request.POST.getlist("take"))
-        plan = apply_import(exchange, self.request.user, pending["language"], take)
-        if plan.errors:
-            messages.error(
-                self.request, _("Nothing was imported: %s") % " ".join(plan.errors)
-            )
-            return redirect(reverse("import_translations"))
-        messages.success(
-            self.request,
-            _("Imported %(changes)d units; %(conflicts)d conflicts were skipped.")
-            % {"changes": len(plan.changes), "conflicts": len(plan.conflicts)},
+        job = start_import(
+            self.request.user,
+            form.cleaned_data["language"],
+            form.cleaned_data["file"].name,
+            form.data_bytes,
         )
-        return redirect(reverse("translation_matrix"))
+        return redirect("import_translations_job", pk=job.pk)

@@ -1,5 +1,8 @@
-"""Export and import from the admin: a download, a preview that changes
-nothing, then the import itself."""
+"""Export and import from the admin: a download, an upload whose preview
+(changing nothing) and import run as background jobs, then the result.
+
+The test settings run each job at once, in the request that queues it, as a
+worker would run it a moment later."""
 
 import io
 import zipfile
@@ -10,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import polib
 import pytest
 
-from locales.models import TranslationRecord
+from locales.models import ImportJob, TranslationRecord
 from tests.factories import PolicyExplainerPageFactory, translator_user
 from tests.locales.sheet import form_data, url
 
@@ -47,10 +50,19 @@ def filled_in(data: bytes) -> bytes:
 
 
 def upload(client, data: bytes, language="rad", name="loa-rad.po"):
+    """Upload the file; the page the browser is sent to: the job's preview,
+    or the form again when the file is refused."""
     return client.post(
         "/admin/translations/import/",
         {"language": language, "file": SimpleUploadedFile(name, data)},
+        follow=True,
     )
+
+
+def confirm(client, preview, **data):
+    """Press "Import these changes" on the preview."""
+    job = preview.context["job"]
+    return client.post(f"/admin/translations/import/{job.pk}/confirm/", data)
 
 
 def test_a_translator_exports_only_their_languages(client, ede, piece):
@@ -75,10 +87,13 @@ def test_preview_changes_nothing_then_import_applies(client, ede, piece):
     assert len(preview.context["plan"].changes) == 1
     assert not TranslationRecord.objects.exists()
 
-    response = client.post("/admin/translations/import/", {"action": "apply"})
+    response = confirm(client, preview)
     assert response.status_code == 302
     record = TranslationRecord.objects.get(field="summary", language="rad")
     assert record.text == "Bi hrŏ 30 % kơ pô tal dua." and record.translated_by == ede
+    result = client.get(response["Location"], follow=True)
+    assert result.redirect_chain[-1][0] == "/admin/translations/matrix/"
+    assert "Đã nhập 1 đoạn; bỏ qua 0 xung đột." in result.content.decode()
 
 
 def test_a_bad_file_is_refused_in_the_form(client, ede, piece):
@@ -86,8 +101,7 @@ def test_a_bad_file_is_refused_in_the_form(client, ede, piece):
     response = upload(client, b"<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>", name="x.xlf")
     assert response.status_code == 200
     assert "Tệp khai báo DTD hoặc thực thể XML" in response.content.decode()
-    response = client.post("/admin/translations/import/", {"action": "apply"})
-    assert response.status_code == 302
+    assert not response.redirect_chain and not ImportJob.objects.exists()
     assert not TranslationRecord.objects.exists()
 
 
@@ -115,14 +129,11 @@ def test_a_conflict_shows_both_texts_and_the_user_chooses(client, ede, piece):
     assert conflict.where.startswith(f"{piece.title} · ")
     assert 'name="take"' in html
 
-    client.post("/admin/translations/import/", {"action": "apply"})
+    confirm(client, preview, action="apply")
     record = TranslationRecord.objects.get(field="summary", language="rad")
     assert record.text == "Bản trong Loa 30 %."  # kept by default
 
-    upload(client, filled_in(exported))
-    client.post(
-        "/admin/translations/import/", {"action": "apply", "take": conflict.key}
-    )
+    confirm(client, upload(client, filled_in(exported)), take=conflict.key)
     record.refresh_from_db()
     assert record.text == "Bi hrŏ 30 % kơ pô tal dua."
 
