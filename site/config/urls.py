@@ -7,12 +7,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns.offline import service_worker
+from content import views as content_views
 from web import health
 from web.api import api_router
 from web.sitemaps import PageSitemap
-
-from campaigns.offline import service_worker
-from content import views as content_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

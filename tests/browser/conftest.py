@@ -12,9 +12,9 @@ import wave
 from pathlib import Path
 
 import pytest
-from bench.app_server import app_server
 from playwright.sync_api import sync_playwright
 
+from bench.app_server import app_server
 from tests.demo_site import DEMO_PASSWORD, demo_site, manage
 
 ROOT = Path(__file__).parents[2]

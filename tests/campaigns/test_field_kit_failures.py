@@ -14,10 +14,10 @@ from django.core.files.base import ContentFile
 from django.utils import translation
 
 import pytest
-from people.roles import TRANSLATOR, permission
 
 from campaigns.models import FieldKit
 from content.models import RadioRecording
+from people.roles import TRANSLATOR, permission
 from tests.campaigns.test_field_kits import campaign  # noqa: F401
 from tests.campaigns.test_officer_field_kits import KITS, officer, user_in  # noqa: F401
 from tests.content.test_radio_scripts import wav_bytes

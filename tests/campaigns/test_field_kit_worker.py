@@ -25,8 +25,8 @@ from django.utils import translation
 
 import pytest
 import requests
-from bench.app_server import app_server
 
+from bench.app_server import app_server
 from campaigns.models import FieldKit
 from tests.demo_site import DEMO_PASSWORD, ROOT, demo_site
 

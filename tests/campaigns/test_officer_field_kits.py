@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 import pytest
-from people.roles import OFFICER, TRANSLATOR, permission, setup_roles
 
 from campaigns.models import FieldKit
+from people.roles import OFFICER, TRANSLATOR, permission, setup_roles
 from tests.campaigns.test_field_kits import campaign  # noqa: F401
 
 KITS = "/vi/officer/field-kits/"

@@ -25,7 +25,6 @@ from wagtail.test.utils.form_data import (
 )
 
 import pytest
-from people.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 
 from campaigns.models import (
     Campaign,
@@ -40,6 +39,7 @@ from locales.exchange.formats import write
 from locales.models import GlossaryTerm, LanguageGrant, TranslationRecord
 from locales.translation_sheet import build_sheet
 from locales.workflow import record_translation
+from people.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 from tests.factories import (
     CampaignFactory,
     IndicatorFactory,

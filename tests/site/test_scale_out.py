@@ -15,8 +15,8 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 import pytest
 import requests
-from bench.app_server import app_server
 
+from bench.app_server import app_server
 from campaigns.models import OutreachSession
 from tests.factories import CampaignFactory, PolicyExplainerPageFactory, area
 from tests.page_forms import explainer_edit_data

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from locales.registry import load_languages
 from web.web_fonts import (
     NOTO_DIR,
     SCRIPT_FONTS,
@@ -13,8 +14,6 @@ from web.web_fonts import (
     covered,
     script_font_path,
 )
-
-from locales.registry import load_languages
 
 STYLESHEET = Path(settings.BASE_DIR) / "site" / "static" / "css" / "loa.css"
 

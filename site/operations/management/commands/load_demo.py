@@ -7,10 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from people.demo_users import ensure_demo_users
-
 from campaigns import demo as campaigns_demo
 from content import demo as content_demo
+from people.demo_users import ensure_demo_users
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_EMAIL = "admin@loa.example"
