@@ -50,11 +50,13 @@ def generation() -> int:
 
 
 def start_new_generation(**kwargs) -> None:
-    """A new generation now, and again when the change is committed: a page
-    rendered between the two, from the database as it was before the
-    commit, is then never served."""
+    """A new generation now, and again once the change is committed, so a
+    page another server rendered in between, from the database as it was
+    before the commit, is not served after it. (With the database table the
+    first write commits with the change itself.) A failed second write is
+    logged; it never turns a committed publish into an error."""
     _replace_generation()
-    transaction.on_commit(_replace_generation)
+    transaction.on_commit(_replace_generation, robust=True)
 
 
 def _replace_generation() -> None:

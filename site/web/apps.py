@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
 
@@ -12,10 +12,16 @@ class WebConfig(AppConfig):
     verbose_name = "Loa web"
 
     def ready(self):
-        from web.shared_cache import create_cache_table
+        from content.page_cache import start_new_generation
+        from web.shared_cache import create_cache_table, redis_recovered
         from web.site_lookup import connect_signals
 
         connect_signals()
-        # Sent once for each app with models (this one has none), so the
-        # table is checked for after every `migrate`, whatever it migrated.
-        post_migrate.connect(create_cache_table, dispatch_uid="shared-cache-table")
+        redis_recovered.connect(start_new_generation, dispatch_uid="redis-recovered")
+        # Sent after every `migrate` for each app with models (this one has
+        # none), whatever it migrated: once, for contenttypes, is enough.
+        post_migrate.connect(
+            create_cache_table,
+            sender=apps.get_app_config("contenttypes"),
+            dispatch_uid="shared-cache-table",
+        )
