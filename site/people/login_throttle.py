@@ -21,6 +21,8 @@ A refused attempt says the same whatever the password, and counts nothing.
 """
 
 import hashlib
+import time
+from math import ceil
 
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
@@ -39,9 +41,9 @@ class ThrottledLoginForm(LoginForm):
     """Wagtail's login form, refusing attempts past the limits."""
 
     def clean(self):
-        cache = caches["shared"]
-        account, address, tried_here = self.keys()
-        if self.refused(account, address, tried_here):
+        keys = self.keys()
+        counted = caches["shared"].get_many(keys)
+        if refused(counted, *keys):
             raise ValidationError(
                 _("Too many failed logins. Wait 15 minutes, then try again."),
                 code="throttled",
@@ -49,17 +51,8 @@ class ThrottledLoginForm(LoginForm):
         try:
             return super().clean()
         except ValidationError:
-            for key in (account, address, tried_here):
-                cache.add(key, 0, WINDOW)
-                cache.incr(key)
+            count_failure(keys, counted)
             raise
-
-    @staticmethod
-    def refused(account: str, address: str, tried_here: str) -> bool:
-        counts = caches["shared"].get_many([account, address, tried_here])
-        return counts.get(account, 0) >= PER_ACCOUNT or (
-            counts.get(address, 0) >= PER_ADDRESS and counts.get(tried_here, 0) > 0
-        )
 
     def keys(self) -> tuple[str, str, str]:
         """Cache keys counting failures for the username, for the address,
@@ -68,10 +61,31 @@ class ThrottledLoginForm(LoginForm):
         username = (self.data.get("username") or "").strip().lower()[:150]
         address = client_address(self.request) if self.request else ""
         return (
-            f"login-failures:account:{_digest(username)}",
-            f"login-failures:address:{_digest(address)}",
-            f"login-failures:address-account:{_digest(f'{address} {username}')}",
+            f"login-window:account:{_digest(username)}",
+            f"login-window:address:{_digest(address)}",
+            f"login-window:address-account:{_digest(f'{address} {username}')}",
         )
+
+
+def failures(counted: dict, key: str) -> int:
+    return counted.get(key, (0, 0))[0]
+
+
+def refused(counted: dict, account: str, address: str, tried_here: str) -> bool:
+    return failures(counted, account) >= PER_ACCOUNT or (
+        failures(counted, address) >= PER_ADDRESS and failures(counted, tried_here) > 0
+    )
+
+
+def count_failure(keys, counted: dict) -> None:
+    """One more failure under each key, kept as (count, end of window): the
+    window opens at the first failure and later ones do not move its end
+    (the cache's own `incr` would reset it to the cache's default timeout).
+    Two workers counting the same key at the same instant may count once."""
+    now = time.time()
+    for key in keys:
+        count, ends = counted.get(key, (0, now + WINDOW))
+        caches["shared"].set(key, (count + 1, ends), timeout=max(1, ceil(ends - now)))
 
 
 def _digest(text: str) -> str:

@@ -1,8 +1,12 @@
 """Deployment checks, security headers and login throttling."""
 
+import datetime
 import re
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
 
 import pytest
 
@@ -81,6 +85,28 @@ def test_logins_are_refused_after_five_failures_for_an_account(client, editor):
     assert throttled(attempt(client, "right-pass-1", address="10.0.0.8"))
     get_user_model().objects.create_user("can-bo", password="other-pass-2")
     assert attempt(client, "other-pass-2", username="can-bo").status_code == 302
+
+
+@pytest.mark.skipif(
+    bool(settings.REDIS_URL), reason="reads the expiry from the shared cache's table"
+)
+def test_the_limit_lasts_fifteen_minutes_from_the_first_failure(client, editor):
+    """Not five minutes from the last: the cache's own `incr` would set each
+    count again with its default timeout."""
+    for _ in range(5):
+        attempt(client, "wrong")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT expires FROM loa_shared_cache WHERE cache_key LIKE %s",
+            ["%:login-%"],
+        )
+        expiries = [row[0] for row in cursor.fetchall()]
+    assert len(expiries) == 3  # the account, the address, the two together
+    for expires in expiries:
+        if timezone.is_naive(expires):  # SQLite keeps UTC without a zone
+            expires = timezone.make_aware(expires, datetime.UTC)
+        left = (expires - timezone.now()).total_seconds()
+        assert 14 * 60 < left <= 15 * 60
 
 
 def test_a_successful_login_before_the_limit_is_not_refused(client, editor):
