@@ -5,9 +5,9 @@ from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
 
 import pytest
-from web.health import Readiness
 
 from tests.factories import PolicyExplainerPageFactory
+from web.health import Readiness
 
 on_sqlite = pytest.mark.skipif(
     connections["default"].vendor != "sqlite",
@@ -71,6 +71,15 @@ def failed_parts(client, url="/healthz/"):
     return response.json()["failed"]
 
 
+def logged(caplog, part: str) -> str:
+    """The reason the check logged for `part` (never shown to the caller)."""
+    return " ".join(
+        record.getMessage()
+        for record in caplog.records
+        if record.getMessage().startswith(f"health check: {part}:")
+    )
+
+
 def test_the_database_down_is_named(client, db, unreachable_database):
     # The shared cache's table lives there too on the embedded default.
     assert "database" in failed_parts(client)
@@ -93,16 +102,18 @@ def sqlite_file(tmp_path, db):
 
 
 @on_sqlite
-def test_an_empty_database_file_is_not_healthy(client, sqlite_file):
+def test_an_empty_database_file_is_not_healthy(client, sqlite_file, caplog):
     """SQLite creates an empty file where the real one went missing."""
     sqlite_file.write_bytes(b"")
-    assert "no such table" in failed_parts(client)["database"]
+    assert "database" in failed_parts(client)
+    assert "no such table" in logged(caplog, "database")
 
 
 @on_sqlite
-def test_a_corrupt_database_file_is_not_healthy(client, sqlite_file):
+def test_a_corrupt_database_file_is_not_healthy(client, sqlite_file, caplog):
     sqlite_file.write_bytes(b"this is not a database" * 500)
-    assert "not a database" in failed_parts(client)["database"]
+    assert "database" in failed_parts(client)
+    assert "not a database" in logged(caplog, "database")
 
 
 @pytest.fixture
@@ -110,10 +121,9 @@ def redis_down(settings):
     settings.CACHES = {"default": REDIS_DOWN, "shared": REDIS_DOWN}
 
 
-def test_a_configured_redis_that_is_down_is_named(client, db, redis_down):
-    failed = failed_parts(client)
-    assert list(failed) == ["shared_cache"]
-    assert failed["shared_cache"].startswith("Redis:")
+def test_a_configured_redis_that_is_down_is_named(client, db, redis_down, caplog):
+    assert failed_parts(client) == ["shared_cache"]
+    assert "127.0.0.1" in logged(caplog, "shared_cache")
 
 
 def test_public_pages_are_served_while_redis_is_down(
@@ -130,7 +140,7 @@ def test_public_pages_are_served_while_redis_is_down(
 def test_media_that_cannot_be_written_is_named(client, db, settings, tmp_path):
     (tmp_path / "a-file").write_text("")
     settings.MEDIA_ROOT = str(tmp_path / "a-file" / "media")
-    assert "cannot be written" in failed_parts(client)["media"]
+    assert failed_parts(client) == ["media"]
 
 
 def test_media_not_made_yet_is_made_by_the_first_upload(client, db, settings, tmp_path):
@@ -138,13 +148,11 @@ def test_media_not_made_yet_is_made_by_the_first_upload(client, db, settings, tm
     assert client.get("/healthz/").status_code == 200
 
 
-def test_ready_only_when_every_migration_is_applied(client, db):
+def test_ready_only_when_every_migration_is_applied(client, db, caplog):
     latest = MigrationRecorder.Migration.objects.filter(app="content").latest("id")
     latest.delete()
-    assert (
-        f"content.{latest.name}"
-        in failed_parts(client, "/healthz/ready/")["migrations"]
-    )
+    assert failed_parts(client, "/healthz/ready/") == ["migrations"]
+    assert f"content.{latest.name}" in logged(caplog, "migrations")
     latest.save()
     response = client.get("/healthz/ready/")
     assert response.status_code == 200

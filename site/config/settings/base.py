@@ -172,8 +172,9 @@ def shared_cache() -> dict:
     return {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "loa_shared_cache",
-        # Never cull the published generation for want of room.
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        # Past this, expired rows go first, then a third of the rest; a lost
+        # generation restarts from the clock, so culling is always safe.
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
     }
 
 
