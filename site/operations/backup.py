@@ -28,8 +28,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection, connections
 
+from content.page_cache import start_new_generation
 from operations.backup_archive import (
     COUNTED,
     MANIFEST,
@@ -129,6 +131,10 @@ def restore_backup(archive: Path) -> dict[str, int]:
         _swap_in(media, root, unpacked / "replaced-media", lambda: _load(database))
     finally:
         shutil.rmtree(unpacked, ignore_errors=True)
+    # A backup made by an older Loa lacks the migrations (and the shared
+    # cache's table) since; pages cached before the restore must go.
+    call_command("migrate", "--noinput", verbosity=0)
+    start_new_generation()
     restored = counts()
     missing = {
         what: count

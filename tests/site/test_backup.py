@@ -7,6 +7,7 @@ owner only. (Archives damaged in other ways: test_restore_refusals.py.)"""
 import datetime
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -226,3 +227,51 @@ def test_a_restore_over_a_changed_site_brings_back_the_backup_exactly(tmp_path, 
     assert media_bytes() == backed_up
     assert oct(media.stat().st_mode & 0o777) == oct(0o750)
     assert list(media.parent.glob(f".{media.name}*")) == []
+
+
+SERVE_HOME = """
+from django.test import Client
+print(Client().get("/vi/", HTTP_HOST="localhost").status_code)
+"""
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="edits the SQLite file")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_made_before_the_shared_cache_restores_into_a_site_that_serves(
+    tmp_path, home_page
+):
+    """An older backup: no shared-cache table, a migration not yet applied
+    (and its manifest as version 1 wrote it). The restore brings the
+    database up to date, and pages are served."""
+    call_command("backup", "--output-dir", str(tmp_path / "backups"))
+    (archive,) = (tmp_path / "backups").glob("loa-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        (tmp_path / "old.sqlite3").write_bytes(
+            tar.extractfile("database.sqlite3").read()
+        )
+    with sqlite3.connect(tmp_path / "old.sqlite3") as old:
+        old.execute("DROP TABLE loa_shared_cache")
+        old.execute(
+            "DELETE FROM django_migrations WHERE app = 'campaigns' AND name = ?",
+            ["0007_session_date_bounds"],
+        )
+    old = rewrite(
+        archive,
+        replace={"database.sqlite3": (tmp_path / "old.sqlite3").read_bytes()},
+        manifest=older,
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "REDIS_URL")
+    }
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "fresh-media"),
+    }
+    restored = manage(env, "restore", str(old))
+    assert restored.returncode == 0, restored.stderr
+    served = manage(env, "shell", code=SERVE_HOME)
+    assert served.returncode == 0, served.stderr
+    assert served.stdout.split()[-1] == "200"
