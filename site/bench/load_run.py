@@ -19,10 +19,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 import requests
-from people.roles import OFFICER, setup_roles
 
 from campaigns.models import Area, Campaign, OutreachSession
 from content.models import PolicyExplainerPage
+from people.roles import OFFICER, setup_roles
 
 OFFICER_USERNAME = "load-run-officer"
 OFFICER_PASSWORD = "load-run-" + uuid.uuid4().hex  # this run's only
@@ -48,6 +48,7 @@ class LoadResult:
     sessions_refused: int  # an answer other than "saved", or none
     sessions_lost: int  # answered "saved", not in the database
     withdrawn_served: int  # 200 for a page after it was unpublished
+    withdrawn_read: int  # requests for it after it was unpublished
 
     @property
     def errors(self) -> int:
@@ -73,7 +74,7 @@ def run_load(
         for tally in tallies
     ]
     withdrawn = _page_to_withdraw(paths)
-    watch = {"served": 0, "after": 0}
+    watch = {"served": 0, "after": 0, "unpublished": False}
     threads.append(
         threading.Thread(
             target=_watch_withdrawal,
@@ -88,7 +89,8 @@ def run_load(
         stop.set()
         for thread in threads:
             thread.join()
-        withdrawn.get_latest_revision().publish()  # as it was, for the next run
+        if watch["unpublished"]:
+            withdrawn.get_latest_revision().publish()  # as it was, for the next run
     saved = sum(tally["saved"] for tally in tallies)
     stored = OutreachSession.objects.filter(notes=marker).count()
     return LoadResult(
@@ -102,6 +104,7 @@ def run_load(
         sessions_refused=sum(tally["refused"] for tally in tallies),
         sessions_lost=max(saved - stored, 0),
         withdrawn_served=watch["served"],
+        withdrawn_read=watch["after"],
     )
 
 
@@ -213,16 +216,15 @@ def _watch_withdrawal(base_url, page, after_seconds, stop, watch) -> None:
     and count each 200 that follows."""
     url = base_url + page.get_url()
     started = time.monotonic()
-    unpublished = False
     while not stop.is_set():
-        if not unpublished and time.monotonic() - started >= after_seconds:
+        if not watch["unpublished"] and time.monotonic() - started >= after_seconds:
             page.unpublish()
-            unpublished = True
+            watch["unpublished"] = True
         try:
             status = requests.get(url, timeout=30, allow_redirects=False).status_code
         except requests.RequestException:
-            continue
-        if unpublished:
+            status = None  # neither served nor refused: not counted
+        if watch["unpublished"] and status is not None:
             watch["after"] += 1
             watch["served"] += status == 200
         time.sleep(0.05)
