@@ -169,11 +169,12 @@ def pieces_for(rows) -> list:
 
 
 def display_columns(model) -> dict:
-    """A row's material code ("" for a model without one) and its title in
-    the reader's language and in the source language."""
-    has_code = any(field.name == "material_code" for field in model._meta.fields)
+    """A row's reference code ("" for a model that declares none in
+    `reference_code_field`) and its title in the reader's language and in the
+    source language."""
+    code_field = getattr(model, "reference_code_field", None)
     return {
-        "row_code": F("material_code") if has_code else Value(""),
+        "row_code": F(code_field) if code_field else Value(""),
         "row_title": F(build_localized_fieldname("title", current_language().code)),
         "row_source_title": F(
             build_localized_fieldname("title", source_language().code)

@@ -101,6 +101,8 @@ class MaterialPage(RoutablePageMixin, Page):
     pdf_template = "content/pdf/piece.html"
     # Translated fields whose text search matches, besides the title.
     search_text_fields: tuple[str, ...] = ()
+    # The field naming a piece on paper, shown beside it in translation lists.
+    reference_code_field = "material_code"
 
     material_code = models.CharField(
         _("material code"),

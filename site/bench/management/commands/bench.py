@@ -31,6 +31,7 @@ from django.utils import translation
 from bench.app_server import app_server
 from bench.load_run import run_load, wrk_latency
 from campaigns.field_kit import build, fingerprint, plan
+from campaigns.management.commands.generate_load_data import LOAD_CAMPAIGN
 from campaigns.models import Campaign, FieldKit, ToolkitItem
 from content.models import (
     FAQAnswerPage,
@@ -144,7 +145,7 @@ class Command(BaseCommand):
         client = Client()
         client.force_login(admin)
         explainer = PolicyExplainerPage.objects.order_by("pk").first()
-        campaign = Campaign.objects.filter(name="Chiến dịch tải thử").first()
+        campaign = Campaign.objects.filter(name=LOAD_CAMPAIGN).first()
         saved, self.runs = self.runs, max(5, self.runs // 10)
         figures = [
             self.render(
