@@ -30,7 +30,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from locales.block_walk import text_leaves
 from locales.fallback import translated_field_names
-from locales.registry import source_language
+from locales.registry import source_language_code
 from locales.rich_text import rebuild, segments
 from locales.source_text import raw_value, stream_block
 
@@ -133,7 +133,7 @@ def field_leaves(model, field: str, raw: str) -> list[Leaf]:
     block = stream_block(model, field)
     if block is None:
         model_field = model._meta.get_field(
-            build_localized_fieldname(field, source_language().code)
+            build_localized_fieldname(field, source_language_code())
         )
         if isinstance(model_field, RichTextField):
             return rich_leaves(raw)
@@ -193,7 +193,7 @@ def _rebuilt(html: str, path: str, texts: dict[str, str]) -> str:
         for segment in segments(html)
     }
     languages = {
-        segment_path: _source()
+        segment_path: source_language_code()
         for segment_path, text in chosen.items()
         if isinstance(text, InSource)
     }
@@ -211,7 +211,7 @@ def units_for(piece, targets: dict[tuple[str, str], str]) -> list[Unit]:
         key=lambda name: model._meta.get_field(name).creation_counter,
     )
     for field in fields:
-        source_raw = raw_value(piece, field, _source())
+        source_raw = raw_value(piece, field, source_language_code())
         for leaf in field_leaves(model, field, source_raw):
             units.append(
                 Unit(
@@ -226,10 +226,6 @@ def units_for(piece, targets: dict[tuple[str, str], str]) -> list[Unit]:
                 )
             )
     return units
-
-
-def _source() -> str:
-    return source_language().code
 
 
 def _join(path: str, step: str, separator: str = "/") -> str:

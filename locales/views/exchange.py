@@ -19,7 +19,7 @@ from locales.exchange.formats import FORMATS, ExchangeError, read, write
 from locales.exchange.importer import apply_import, plan_import
 from locales.matrix import FILTERS, kind_choices
 from locales.permissions import editable_languages
-from locales.registry import language_label
+from locales.registry import language_choices as registered_choices
 from locales.states import TranslationState, target_languages
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -28,11 +28,10 @@ PENDING_IMPORT = "locales_pending_import"
 
 def language_choices(user) -> list[tuple[str, str]]:
     allowed = editable_languages(user)
-    return [
-        (code, language_label(code))
-        for code in target_languages()
-        if allowed is None or code in allowed
-    ]
+    return registered_choices(
+        [code for code in target_languages() if allowed is None or code in allowed],
+        label="{autonym} ({code})",
+    )
 
 
 class ExchangeViewMixin(WagtailAdminTemplateMixin):
