@@ -33,7 +33,7 @@ from campaigns.models import Campaign, FieldKit
 from content.models import FAQAnswerPage, RadioRecording, RadioScriptPage
 from content.pdf import pdf_bytes, render_pdf, site_request
 from locales.matrix import worst_states
-from locales.registry import source_language
+from locales.registry import source_language_code
 from locales.source_text import digest
 from locales.states import target_languages
 
@@ -58,7 +58,7 @@ class KitItem:
 
 
 def check_languages(languages: list[str]) -> list[str]:
-    known = [source_language().code, *target_languages()]
+    known = [source_language_code(), *target_languages()]
     unknown = [code for code in languages if code not in known]
     if unknown or not languages:
         raise FieldKitError(
@@ -298,7 +298,7 @@ def _faq_item(answers, language, states) -> KitItem:
 
 
 def _state(piece, language, states) -> str:
-    if language == source_language().code:
+    if language == source_language_code():
         return "source"
     state = states.get((piece.pk, language))
     return state.value if state else "missing"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.days import end_of, start_of
 from campaigns.forms import AreaChoiceField
 from campaigns.models import Area, Campaign, OutreachSession
-from locales.fields import language_code_choices
+from locales.registry import language_choices
 
 
 class SessionFilterForm(forms.Form):
@@ -24,7 +24,10 @@ class SessionFilterForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
-        choices=lambda: [("", _("All languages")), *language_code_choices()],
+        choices=lambda: [
+            ("", _("All languages")),
+            *language_choices(label="{autonym} ({english_name})"),
+        ],
     )
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})

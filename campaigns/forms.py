@@ -4,6 +4,7 @@ meeting; the field-kit form asks for a campaign and its languages."""
 
 import datetime
 import uuid
+from functools import partial
 
 from django import forms
 from django.forms import inlineformset_factory
@@ -27,7 +28,7 @@ from campaigns.models import (
 from campaigns.session_dates import validate_session_date
 from content.image_forms import DecodedImageField
 from content.models import MATERIAL_MODELS
-from locales.fields import language_code_choices
+from locales.registry import language_choices
 
 
 class AreaChoiceField(forms.ModelChoiceField):
@@ -111,7 +112,7 @@ class QuickSessionForm(forms.ModelForm):
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
-        choices=language_code_choices,
+        choices=partial(language_choices, label="{autonym} ({english_name})"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -251,6 +252,6 @@ class FieldKitForm(forms.Form):
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
-        choices=language_code_choices,
+        choices=partial(language_choices, label="{autonym} ({english_name})"),
         widget=forms.CheckboxSelectMultiple,
     )

@@ -4,11 +4,11 @@ from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
 from campaigns.models import Campaign, Indicator
-from locales.registry import source_language
+from locales.registry import source_language_code
 
 
 class SourceRequired(TranslationOptions):
-    required_languages = (source_language().code,)
+    required_languages = (source_language_code(),)
 
 
 @register(Campaign)

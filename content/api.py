@@ -22,7 +22,7 @@ from content.models.search import MAX_QUERY_LENGTH
 from locales.attestation import attestation_for
 from locales.fallback import fallbacks
 from locales.matrix import worst_states_of
-from locales.registry import current_language, get_language, source_language
+from locales.registry import current_language, get_language, source_language_code
 
 
 class LanguageField(WholeObjectField):
@@ -49,7 +49,7 @@ class TranslationStateField(WholeObjectField):
 
     def to_representation(self, page):
         language = current_language().code
-        if language == source_language().code:
+        if language == source_language_code():
             return "source"
         state = worst_states_of(type(page), [page.pk]).get((page.pk, language))
         return state.value if state is not None else None
@@ -63,7 +63,7 @@ class AttestationField(WholeObjectField):
 
     def to_representation(self, page):
         language = current_language().code
-        if language == source_language().code:
+        if language == source_language_code():
             return None
         attestation = attestation_for(page, language)
         return attestation.as_dict() if attestation else None

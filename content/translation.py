@@ -20,9 +20,9 @@ from content.models import (
     Topic,
     TopicIndexPage,
 )
-from locales.registry import source_language
+from locales.registry import source_language_code
 
-SOURCE_ONLY = (source_language().code,)
+SOURCE_ONLY = (source_language_code(),)
 
 
 class SourceRequired(TranslationOptions):

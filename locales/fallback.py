@@ -7,7 +7,7 @@ models themselves.
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from locales.registry import fallback_chain, load_languages, source_language
+from locales.registry import fallback_chain, load_languages, source_language_code
 
 
 def is_empty(value) -> bool:
@@ -55,7 +55,7 @@ def fallbacks(instance, language: str) -> dict[str, str]:
 
 def translated_languages(instance) -> set[str]:
     """Languages in which every field that has source text has its own text."""
-    source = source_language().code
+    source = source_language_code()
     fields = [
         name
         for name in translated_field_names(type(instance))

@@ -1,18 +1,13 @@
 """A model field holding a list of registered language codes."""
 
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from locales.registry import load_languages
-
-
-def language_code_choices() -> list[tuple[str, str]]:
-    return [
-        (language.code, f"{language.autonym} ({language.english_name})")
-        for language in load_languages()
-    ]
+from locales.registry import language_choices
 
 
 class LanguagesField(models.JSONField):
@@ -25,7 +20,7 @@ class LanguagesField(models.JSONField):
 
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
-        known = {code for code, _label in language_code_choices()}
+        known = {code for code, _label in language_choices()}
         unknown = [code for code in value or [] if code not in known]
         if unknown:
             raise ValidationError(
@@ -35,7 +30,7 @@ class LanguagesField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=language_code_choices,
+            choices=partial(language_choices, label="{autonym} ({english_name})"),
             required=not self.blank,
             label=self.verbose_name,
             help_text=self.help_text,

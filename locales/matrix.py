@@ -13,7 +13,7 @@ from django.db.models import F, Value
 
 from modeltranslation.utils import build_localized_fieldname
 
-from locales.registry import current_language, load_languages, source_language
+from locales.registry import current_language, load_languages, source_language_code
 from locales.states import (
     RANKS,
     TranslationState,
@@ -177,6 +177,6 @@ def display_columns(model) -> dict:
         "row_code": F(code_field) if code_field else Value(""),
         "row_title": F(build_localized_fieldname("title", current_language().code)),
         "row_source_title": F(
-            build_localized_fieldname("title", source_language().code)
+            build_localized_fieldname("title", source_language_code())
         ),
     }

@@ -8,7 +8,8 @@ from django.db import models
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from locales.registry import load_languages
+# Migrations of every app name the field choices `locales.models.language_choices`.
+from locales.registry import language_choices
 
 
 class TranslationRecord(models.Model):
@@ -100,10 +101,6 @@ class TranslationRecord(models.Model):
     def __str__(self):
         where = f"{self.field}:{self.unit}" if self.unit else self.field
         return f"{self.content_type_id}:{self.object_id} {where} [{self.language}]"
-
-
-def language_choices():
-    return [(language.code, language.english_name) for language in load_languages()]
 
 
 class LanguageGrant(models.Model):

@@ -13,7 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from locales.fallback import shown_language, translated_field_names
 from locales.models import TranslationRecord
-from locales.registry import source_language
+from locales.registry import source_language_code
 from locales.rich_text import squeeze
 from locales.states import TranslationState, each_unit_state, source_units
 
@@ -32,7 +32,7 @@ def outdated_translation(piece, language: str) -> OutdatedTranslation | None:
     No query for a piece that shows nothing in `language`; two to learn that
     nothing shown is outdated; two more for the date when something is.
     """
-    if language == source_language().code:
+    if language == source_language_code():
         return None
     model = type(piece)
     shown = {
@@ -79,7 +79,7 @@ def outdated_since(piece, language: str, fields) -> datetime | None:
     if not records:
         return None
     model = type(piece)
-    source = source_language().code
+    source = source_language_code()
     publishes = (
         log_registry.get_logs_for_instance(piece)
         .filter(

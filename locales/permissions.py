@@ -10,7 +10,7 @@ from django.core.exceptions import FieldDoesNotExist
 
 from modeltranslation.translator import NotRegistered, translator
 
-from locales.registry import source_language
+from locales.registry import source_language_code
 
 
 def editable_languages(user) -> set[str] | None:
@@ -20,7 +20,7 @@ def editable_languages(user) -> set[str] | None:
     granted = {grant.language for grant in user.language_grants.all()}
     if not granted:
         return None
-    return granted - {source_language().code}
+    return granted - {source_language_code()}
 
 
 def field_languages(model) -> dict[str, str]:
@@ -81,7 +81,7 @@ def can_edit_piece(user, piece) -> bool:
 def can_translate(user, piece, language: str) -> bool:
     """Translators may write in their granted languages; everyone else in
     any language of a piece they may edit. Nobody translates the source."""
-    if language == source_language().code:
+    if language == source_language_code():
         return False
     languages = editable_languages(user)
     if languages is None:

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from locales.fallback import translated_field_names
 from locales.models import TranslationRecord
-from locales.registry import source_language
+from locales.registry import source_language_code
 from locales.source_text import raw_value
 from locales.states import source_digests
 from locales.workflow import publish_language
@@ -31,7 +31,7 @@ def follow_moved_source(piece, user=None) -> None:
         content_type=ContentType.objects.get_for_model(piece), object_id=piece.pk
     )
     for field in translated_field_names(model):
-        raw = raw_value(piece, field, source_language().code)
+        raw = raw_value(piece, field, source_language_code())
         digests = source_digests(model, field, raw)
         home = {}
         for path, digest in digests.items():

@@ -6,6 +6,7 @@ models or anything else that needs the app registry.
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -142,6 +143,26 @@ def load_languages(path: Path = REGISTRY_FILE) -> tuple[Language, ...]:
 
 def source_language() -> Language:
     return load_languages()[0]
+
+
+def source_language_code() -> str:
+    """The code of the language pieces are written in ("vi")."""
+    return source_language().code
+
+
+def language_choices(
+    codes: Iterable[str] | None = None, label: str = "{english_name}"
+) -> list[tuple[str, str]]:
+    """(code, label) pairs for choosing a language: every registered
+    language, the source first, or only those in `codes`, in the registry's
+    order. `label` is formatted with the language's fields, as in
+    "{autonym} ({code})"."""
+    wanted = None if codes is None else set(codes)
+    return [
+        (language.code, label.format_map(vars(language)))
+        for language in load_languages()
+        if wanted is None or language.code in wanted
+    ]
 
 
 def get_language(code: str) -> Language:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from locales.fallback import translated_field_names
 from locales.models import TranslationRecord
 from locales.placeholders import strip as strip_placeholders
-from locales.registry import load_languages, source_language
+from locales.registry import load_languages, source_language_code
 from locales.rich_text import squeeze
 from locales.source_text import digest, stored_values
 from locales.units import field_leaves, target_leaves
@@ -62,7 +62,7 @@ def worst(states) -> TranslationState:
 
 
 def target_languages() -> list[str]:
-    source = source_language().code
+    source = source_language_code()
     return [language.code for language in load_languages() if language.code != source]
 
 
@@ -123,7 +123,7 @@ def _field_states(model, pks, languages=None):
     languages = languages or target_languages()
     records = _records(model, pks, languages)
     touched = {(pk, field, language) for pk, field, _unit, language in records}
-    source = source_language().code
+    source = source_language_code()
     fields = translated_field_names(model)
     stored = stored_values(model, pks, fields, [source, *languages])
     for pk, values in stored.items():

@@ -34,7 +34,7 @@ from modeltranslation.utils import build_localized_fieldname
 from locales.fallback import translated_field_names
 from locales.models import TranslationRecord
 from locales.normalize import nfc
-from locales.registry import source_language
+from locales.registry import source_language_code
 from locales.rich_text import squeeze
 from locales.source_text import comparable, raw_value, stream_block
 from locales.states import (
@@ -62,7 +62,7 @@ def records_for(piece, language: str) -> dict[tuple[str, str], TranslationRecord
 
 def source_units_of(piece, field: str) -> dict[str, str]:
     """{unit path: source text} of one field of `piece` as it is now."""
-    raw = raw_value(piece, field, source_language().code)
+    raw = raw_value(piece, field, source_language_code())
     return source_units(type(piece), field, raw)
 
 
@@ -72,7 +72,7 @@ def published_units(piece, field: str, language: str) -> dict[str, str]:
     return target_units(
         model,
         field,
-        raw_value(piece, field, source_language().code),
+        raw_value(piece, field, source_language_code()),
         raw_value(piece, field, language),
     )
 
@@ -111,7 +111,7 @@ def save_unit(
     """Keep `text` as the translation of one unit, made from the unit's
     source as it is now. The person who types it is its translator, or with
     `revision` (a reviewer's correction) its reviser."""
-    if language == source_language().code:
+    if language == source_language_code():
         raise ValueError("The source language is not translated.")
     source = source_units_of(piece, field).get(unit, "")
     now = timezone.now()
@@ -158,7 +158,7 @@ def record_translation(
     the piece holds), unit by unit; `submit` sends it for review. For
     loading and tests; people work unit by unit."""
     model = type(piece)
-    source_raw = raw_value(piece, field, source_language().code)
+    source_raw = raw_value(piece, field, source_language_code())
     stored = raw_value(piece, field, language) if text is None else text
     texts = target_units(model, field, source_raw, stored) if stored else {}
     return [
@@ -275,7 +275,7 @@ def publish_language(piece, language: str, fields, user) -> None:
     records = records_for(piece, language)
     texts = {}
     for field in fields:
-        source_raw = raw_value(piece, field, source_language().code)
+        source_raw = raw_value(piece, field, source_language_code())
         units = source_units(model, field, source_raw)
         published = published_units(piece, field, language)
         in_place = published.keys() == units.keys()

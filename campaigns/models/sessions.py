@@ -20,7 +20,7 @@ from modelcluster.models import ClusterableModel
 
 from campaigns.session_dates import validate_session_date
 from content.models import MATERIAL_MODELS
-from locales.models import language_choices
+from locales.registry import language_choices
 
 
 class Partner(models.Model):

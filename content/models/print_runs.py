@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 
-from locales.models import language_choices
+from locales.registry import language_choices
 
 MATERIAL_PAGE_TYPES = [
     "content.PolicyExplainerPage",

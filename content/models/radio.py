@@ -16,6 +16,7 @@ from content.blocks import RadioScriptBodyBlock
 from content.models.index import IndexPage
 from content.models.material import MaterialPage, material_panel
 from content.panels import RecordingStatusPanel, RunningTimePanel
+from locales import registry
 from locales.fallback import shown_language
 from locales.registry import (
     Language,
@@ -156,7 +157,9 @@ class RadioScriptPage(MaterialPage):
 
 
 def language_choices():
-    return [(language.code, language.autonym) for language in load_languages()]
+    """Recording languages by autonym, as the script's page names them
+    (the migrations refer to this function by name)."""
+    return registry.language_choices(label="{autonym}")
 
 
 class RadioRecording(Orderable):

@@ -10,7 +10,7 @@ from locales.attestation import attestation_for
 from locales.fallback import fallbacks, shown_language, translated_languages
 from locales.outdated import outdated_translation
 from locales.registry import get_language as registered_language
-from locales.registry import source_language
+from locales.registry import source_language, source_language_code
 
 register = template.Library()
 
@@ -71,6 +71,6 @@ def translation_attestation(instance, language=None):
     active language); None in the source language and for text that was not
     translated."""
     language = language or get_language()
-    if instance is None or language == source_language().code:
+    if instance is None or language == source_language_code():
         return None
     return attestation_for(instance, language)

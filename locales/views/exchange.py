@@ -16,7 +16,7 @@ from locales.exchange.formats import FORMATS, ExchangeError, read, write
 from locales.exchange.jobs import start_import
 from locales.matrix import FILTERS, kind_choices
 from locales.permissions import editable_languages
-from locales.registry import language_label
+from locales.registry import language_choices as registered_choices
 from locales.states import TranslationState, target_languages
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -24,11 +24,10 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 def language_choices(user) -> list[tuple[str, str]]:
     allowed = editable_languages(user)
-    return [
-        (code, language_label(code))
-        for code in target_languages()
-        if allowed is None or code in allowed
-    ]
+    return registered_choices(
+        [code for code in target_languages() if allowed is None or code in allowed],
+        label="{autonym} ({code})",
+    )
 
 
 class ExchangeViewMixin(WagtailAdminTemplateMixin):

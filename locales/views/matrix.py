@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from locales.matrix import FILTERS, build_matrix, kind_choices
 from locales.permissions import editable_languages
-from locales.registry import language_label
+from locales.registry import language_choices
 from locales.states import TranslationState, target_languages
 
 # The language choice of a translator who writes in several languages.
@@ -64,7 +64,7 @@ class MatrixFilterForm(forms.Form):
         self.fields["language"].choices = [
             ("", _("All languages")),
             *mine,
-            *[(code, language_label(code)) for code in target_languages()],
+            *language_choices(target_languages(), label="{autonym} ({code})"),
         ]
         for matrix_filter in FILTERS.values():
             self.fields[matrix_filter.name] = forms.ChoiceField(

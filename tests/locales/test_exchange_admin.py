@@ -5,6 +5,7 @@ The test settings run each job at once, in the request that queues it, as a
 worker would run it a moment later."""
 
 import io
+import re
 import zipfile
 
 from django.contrib.auth import get_user_model
@@ -176,4 +177,14 @@ def test_a_spreadsheet_whose_sheet_is_not_xml_is_refused(client, ede, piece):
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [
         "Loa không đọc được bảng tính này."
+    ]
+
+
+def test_the_export_lists_a_translators_languages_in_the_registrys_order(client, db):
+    client.force_login(translator_user("sok", "km", "rad"))
+    form = client.get("/admin/translations/export/").content.decode()
+    options = re.findall(r'<option value="(\w+)"[^>]*>([^<]*)</option>', form)
+    assert [option for option in options if option[0] in ("rad", "km", "jra")] == [
+        ("rad", "Êđê (rad)"),
+        ("km", "ខ្មែរ (km)"),
     ]
