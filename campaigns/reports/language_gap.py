@@ -12,7 +12,7 @@ from wagtail.models import Page
 from campaigns.models import Campaign, OutreachSession, SessionLanguage
 from campaigns.reports.base import CampaignReportView
 from locales.matrix import worst_states
-from locales.registry import language_label, source_language
+from locales.registry import language_label, source_language_code
 from locales.states import TranslationState
 
 
@@ -127,7 +127,7 @@ class LanguageGapReportView(CampaignReportView):
         for campaign_id, languages in audiences:
             for code in languages or []:
                 needs[campaign_id][code].add(_("audiences"))
-        source = source_language().code
+        source = source_language_code()
         return {
             pk: {code: reasons for code, reasons in needs[pk].items() if code != source}
             for pk in ids

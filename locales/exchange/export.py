@@ -4,7 +4,7 @@ from locales.exchange.formats import ExchangeFile, ExchangeUnit
 from locales.matrix import PIECE_MODELS, build_matrix, pieces_for
 from locales.models import GlossaryTerm
 from locales.qa import glossary_terms_in
-from locales.registry import source_language
+from locales.registry import source_language_code
 from locales.source_text import digest
 from locales.states import unit_states
 from locales.units import Unit, units_for
@@ -54,7 +54,7 @@ def export_units(pieces, language: str, state: str = "") -> ExchangeFile:
             if state and states.get((unit.field, unit.path)) != state:
                 continue
             units.append(_exchange_unit(piece, unit, glossary))
-    return ExchangeFile(source_language().code, language, units)
+    return ExchangeFile(source_language_code(), language, units)
 
 
 def unit_context(piece, unit: Unit) -> str:

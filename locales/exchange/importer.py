@@ -23,7 +23,7 @@ from locales.matrix import PIECE_MODELS
 from locales.models import GlossaryTerm, TranslationRecord
 from locales.permissions import can_translate
 from locales.qa import QAWarning, check_translation, glossary_terms_in
-from locales.registry import get_language, source_language
+from locales.registry import get_language, source_language_code
 from locales.source_text import digest
 from locales.states import target_languages
 from locales.units import parse_key, units_for
@@ -230,7 +230,7 @@ def apply_import(
 def _language_is_valid(plan: ImportPlan, language: str, expected: str) -> bool:
     if not language:
         plan.errors.append(_("The file does not say which language it is in."))
-    elif language == source_language().code:
+    elif language == source_language_code():
         plan.errors.append(
             _("The file's translation language is the source language, %(code)s.")
             % {"code": language}
