@@ -7,7 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content.models import Audience, LegalProvision, MaterialPage, Topic
 from content.models.search import update_search_document
-from content.page_cache import start_new_generation
+from content.published import start_new_generation
 
 
 def reindex_material(sender, instance, **kwargs):

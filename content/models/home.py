@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from content.page_cache import for_this_generation
+from content.published import for_this_generation
 
 
 class HomePage(Page):

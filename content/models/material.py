@@ -25,9 +25,9 @@ from content.models.material_code import (
     was_issued,
 )
 from content.models.snippets import LegalProvision
-from content.page_cache import for_this_generation
 from content.panels import WhereUsedPanel
 from content.pdf import pdf_bytes
+from content.published import for_this_generation
 from locales.permissions import restrict_form_to_languages
 
 

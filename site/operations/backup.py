@@ -31,7 +31,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, connections
 
-from content.page_cache import start_new_generation
+from content.published import start_new_generation
 from operations.backup_archive import (
     COUNTED,
     MANIFEST,

@@ -12,7 +12,7 @@ class WebConfig(AppConfig):
     verbose_name = "Loa web"
 
     def ready(self):
-        from content.page_cache import start_new_generation
+        from content.published import start_new_generation
         from web.shared_cache import create_cache_table, redis_recovered
         from web.site_lookup import connect_signals
 

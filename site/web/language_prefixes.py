@@ -1,19 +1,18 @@
-"""Middleware of the site shell."""
+"""Language prefixes: where a 404 stays a 404."""
 
 from django.middleware.locale import LocaleMiddleware
 from django.utils.translation import get_language
 
-# Paths outside the language prefixes.
-UNPREFIXED = ("/admin/", "/api/")
+from web.paths import UNPREFIXED
 
 
 class AdminAwareLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, except that a 404 in the admin or the API
-    stays a 404.
+    """Django's LocaleMiddleware, except that a 404 outside the language
+    prefixes (the admin, the API…) stays a 404.
 
     Django answers a 404 on an unprefixed path by redirecting to the same
-    path under the default language; the admin and the API have no language
-    prefix, so that redirect would only lead to the public page-not-found.
+    path under the default language; there, that redirect would only lead
+    to the public page-not-found.
     """
 
     def process_response(self, request, response):

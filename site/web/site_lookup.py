@@ -2,7 +2,7 @@
 
 Wagtail looks the site up by host name on each request, and then loads the
 site's home page again to route from it. Both are kept, like whole pages,
-under the published generation (content.page_cache), which any change to a
+under the published generation (content.published), which any change to a
 site, or to a page at the top of the tree, replaces. Wagtail's own list of
 site root paths (for page URLs) lives in each process's memory on the
 embedded default, so a process drops it when it sees a new generation.
@@ -14,12 +14,11 @@ from django.http.request import split_domain_port
 
 from wagtail.models import Page, Site
 
-from content.page_cache import generation, start_new_generation
+from content.published import generation, start_new_generation
+from web.paths import WITHOUT_SITE
 
 # Home pages sit at depth 2, under Wagtail's invisible root.
 TOP_DEPTH = 2
-# Paths served without a site; the health check must not need the database.
-WITHOUT_SITE = ("/healthz/", "/static/", "/media/")
 
 
 def forget_sites_if_top_page(instance, **kwargs) -> None:

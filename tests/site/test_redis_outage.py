@@ -13,7 +13,7 @@ from django.conf import settings
 import pytest
 import redis
 
-from content.page_cache import generation
+from content.published import generation
 from web.shared_cache import RETRY_AFTER_SECONDS
 
 PAUSE_SECONDS = 2

@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "content.page_cache.PublicPageCacheMiddleware",
+    "web.page_cache.PublicPageCacheMiddleware",
     "web.site_lookup.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -196,7 +196,7 @@ CACHES = {
 }
 
 # Anonymous visitors' pages stay cached this long at most; any publish
-# starts a new cache generation at once (see content/page_cache.py).
+# starts a new cache generation at once (see content/published.py).
 PUBLIC_PAGE_CACHE_SECONDS = 24 * 60 * 60
 
 # Public pages: nothing inline, nothing from elsewhere (see
