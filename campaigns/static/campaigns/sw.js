@@ -8,12 +8,19 @@
      session sent twice is saved once.
 
    Only the officer's screens register it; the site works without it. The
-   officer's list and detail screens (names, notes) are never kept. */
+   officer's list and detail screens (names, notes) are never kept.
+
+   ROUTES, the paths it matches, is written before this script by the server
+   (campaigns/offline.py). */
 
 const VERSION = "loa-offline-v1";
 const PAGES = `${VERSION}-pages`;
-const SESSION_FORM = /^\/[a-z]{2,3}\/officer\/sessions\/new\/$/;
-const SESSION_SAVED = /^\/[a-z]{2,3}\/officer\/sessions\/\d+\/$/;
+const literally = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const LANGUAGE = `/(?:${ROUTES.languages.map(literally).join("|")})`;
+const SESSION_FORM = new RegExp(`^${LANGUAGE}${literally(ROUTES.sessionForm)}$`);
+const SESSION_SAVED = new RegExp(`^${LANGUAGE}${literally(ROUTES.session)}\\d+/$`);
+const OFFICER = new RegExp(`^${LANGUAGE}${literally(ROUTES.officer)}`);
+const PUBLIC = new RegExp(`^${LANGUAGE}/`);
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -52,9 +59,9 @@ self.addEventListener("sync", (event) => {
 function keptForOffline(url) {
   if (url.origin !== self.location.origin) return false;
   const path = url.pathname;
-  if (path.startsWith("/static/") || path.startsWith("/media/field-kits/")) return true;
-  if (/^\/[a-z]{2,3}\/officer\//.test(path)) return SESSION_FORM.test(path);
-  return /^\/[a-z]{2,3}\//.test(path);
+  if (path.startsWith(ROUTES.static) || path.startsWith(ROUTES.fieldKits)) return true;
+  if (OFFICER.test(path)) return SESSION_FORM.test(path);
+  return PUBLIC.test(path);
 }
 
 async function networkFirst(request) {
