@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column
 
 from campaigns.models import Campaign, Target
-from campaigns.progress import Progress, progress
+from campaigns.progress import Progress, progress_of
 from campaigns.reports.base import CampaignReportView
 
 
@@ -138,10 +138,11 @@ class CampaignProgressReportView(CampaignReportView):
         scope = Q(campaign__in=campaign.with_descendants())
         for area in campaign.areas.all():
             scope |= Q(area__path__startswith=area.path, campaign__isnull=True)
-        targets = (
+        targets = list(
             Target.objects.filter(scope)
             .select_related("indicator", "area", "campaign")
             .prefetch_related("campaign__areas")
             .order_by("indicator__name", "area__path", "pk")
         )
-        return [ProgressRow(progress(target)) for target in targets]
+        found = progress_of(targets)
+        return [ProgressRow(found[target.pk]) for target in targets]
