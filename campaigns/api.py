@@ -9,7 +9,7 @@ from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from campaigns.models import Campaign
-from campaigns.progress import progress
+from campaigns.progress import progress_of
 from content.api import InLanguageMixin
 from content.api_fields import WholeObjectField
 from content.api_pagination import BoundedPagination
@@ -19,8 +19,11 @@ class TargetsField(WholeObjectField):
     """Each target of the campaign with how far it has got."""
 
     def to_representation(self, campaign):
-        targets = campaign.targets.select_related("indicator", "area").order_by("pk")
-        return [_target(progress(target)) for target in targets]
+        targets = list(
+            campaign.targets.select_related("indicator", "area").order_by("pk")
+        )
+        found = progress_of(targets)
+        return [_target(found[target.pk]) for target in targets]
 
 
 def _target(found) -> dict:

@@ -14,12 +14,13 @@ import json
 import logging
 import time
 import zipfile
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db.models import Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -71,23 +72,41 @@ def check_languages(languages: list[str]) -> list[str]:
 def plan(campaign: Campaign, languages: list[str]) -> list[KitItem]:
     """Everything the kit would hold now."""
     languages = check_languages(languages)
-    pieces = [item.piece.specific for item in campaign.toolkit.select_related("piece")]
+    pieces = _toolkit_pieces(campaign)
     if not pieces:
         raise FieldKitError(_("The campaign's toolkit is empty."))
     states = worst_states(pieces)
     items = []
     for piece in pieces:
+        recordings = {}
+        if isinstance(piece, RadioScriptPage):
+            recordings = {each.language: each for each in piece.recordings.all()}
         for language in languages:
             items.append(_pdf_item(piece, language, states))
-            if isinstance(piece, RadioScriptPage):
-                recording = piece.recordings.filter(language=language).first()
-                if recording is not None:
-                    items.append(_audio_item(piece, recording))
+            if language in recordings:
+                items.append(_audio_item(piece, recordings[language]))
     answers = _faq_answers(pieces)
     if answers:
         for language in languages:
             items.append(_faq_item(answers, language, states))
     return items
+
+
+def _toolkit_pieces(campaign: Campaign) -> list[Page]:
+    """The campaign's toolkit pieces, in its order, as their own kinds, with
+    their topics and (for scripts) their recordings: a few queries a kind."""
+    ids = [item.piece_id for item in campaign.toolkit.all()]
+    pieces = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    kinds = defaultdict(list)
+    for piece in pieces.values():
+        kinds[type(piece)].append(piece)
+    for group in kinds.values():
+        prefetch_related_objects(group, "topics")
+    recordings = RadioRecording.objects.select_related("audio")
+    prefetch_related_objects(
+        kinds[RadioScriptPage], Prefetch("recordings", queryset=recordings)
+    )
+    return [pieces[pk] for pk in ids]
 
 
 def fingerprint(items: list[KitItem]) -> str:

@@ -7,15 +7,32 @@ add up, summed over the areas inside it that report. Where nothing was
 reported, an adding-up indicator (new enrolments…) counts the outcomes logged
 at the sessions of the campaign and of the campaigns under it, in the area
 and the period.
+
+The progress of many targets is computed at once, in a fixed number of
+queries: the figures and outcomes of all of them are read together and each
+target takes its own in Python.
 """
 
+import operator
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import reduce
 
-from django.db.models import Count, Q, Sum
+from django.db.models import F, Q
+from django.db.models.functions import Substr
+from django.db.models.lookups import In
 
 from campaigns.days import end_of, start_of
-from campaigns.models import Area, Indicator, Measurement, SessionOutcome, Target
+from campaigns.models import (
+    Area,
+    Campaign,
+    Indicator,
+    Measurement,
+    SessionOutcome,
+    Target,
+)
 
 
 @dataclass(frozen=True)
@@ -46,41 +63,132 @@ class Progress:
 
 
 def progress(target: Target) -> Progress:
-    areas = _scope(target)
-    reported = _reported(target, areas)
-    if reported is not None:
-        return reported
-    if target.indicator.aggregation == Indicator.Aggregation.SUM:
-        return _from_sessions(target, areas)
-    return Progress(target, None, "")
+    return progress_of([target])[target.pk]
 
 
-def _scope(target: Target) -> list:
-    if target.area_id:
-        return [target.area]
-    if target.campaign_id:
-        return list(target.campaign.areas.all())
-    return []
+def progress_of(targets) -> dict[int, Progress]:
+    """{target pk: its progress}, in a fixed number of queries however many
+    targets. Give the targets with their indicator and area
+    (`select_related`), or each costs queries of its own."""
+    targets = list(targets)
+    scopes = _scopes(targets)
+    measurements = _measurements(targets, scopes)
+    found = {}
+    for target in targets:
+        found[target.pk] = _reported(target, scopes[target.pk], measurements)
+    counted = [
+        target
+        for target in targets
+        if found[target.pk] is None
+        and target.indicator.aggregation == Indicator.Aggregation.SUM
+    ]
+    outcomes = _Outcomes(counted, scopes)
+    for target in counted:
+        found[target.pk] = outcomes.progress(target, scopes[target.pk])
+    return {
+        target.pk: found[target.pk] or Progress(target, None, "") for target in targets
+    }
 
 
-def _reported(target: Target, areas: list) -> Progress | None:
-    if not areas:
-        return None
-    paths = Q()
-    for area in areas:
-        paths |= Q(area__path__startswith=area.path)
-    measurements = (
-        Measurement.objects.filter(
-            paths,
-            indicator=target.indicator,
-            measured_on__range=(target.starts_on, target.ends_on),
-        )
-        .select_related("area")
-        .order_by("measured_on", "pk")
+def _scopes(targets: list) -> dict[int, list[Area]]:
+    """{target pk: its area, or for a campaign-wide target the campaign's}.
+    A campaign loaded with its target is asked (it knows areas prefetched,
+    or added and not saved yet); the others are read all at once."""
+    campaign_areas = {}
+    for target in targets:
+        if not target.area_id and Target.campaign.is_cached(target):
+            if target.campaign_id and target.campaign_id not in campaign_areas:
+                campaign_areas[target.campaign_id] = list(target.campaign.areas.all())
+    unknown = {target.campaign_id for target in targets if not target.area_id}
+    links = Campaign.areas.through.objects.filter(
+        campaign_id__in=unknown - set(campaign_areas) - {None}
     )
-    latest = {}
+    for link in links.select_related("area"):
+        campaign_areas.setdefault(link.campaign_id, []).append(link.area)
+    return {
+        target.pk: [target.area]
+        if target.area_id
+        else campaign_areas.get(target.campaign_id, [])
+        for target in targets
+    }
+
+
+class _ByPath:
+    """Rows sorted by area path: those at or under an area are one slice."""
+
+    # After every character of a path (treebeard's are digits and capitals).
+    END = "\uffff"
+
+    def __init__(self, rows: list[tuple]):
+        self.rows = sorted(rows, key=operator.itemgetter(slice(0, 3)))
+        self.paths = [row[0] for row in self.rows]
+
+    def under(self, path: str) -> list[tuple]:
+        first = bisect_left(self.paths, path)
+        return self.rows[first : bisect_left(self.paths, path + self.END)]
+
+
+def _outermost(paths) -> list[str]:
+    """The paths that are not inside another of them (a sorted tree's
+    subtrees are runs: an area inside a kept one follows it)."""
+    kept = []
+    for path in sorted(set(paths)):
+        if not kept or not path.startswith(kept[-1]):
+            kept.append(path)
+    return kept
+
+
+def _under(field: str, paths: list[str]) -> Q:
+    """Rows whose area is at or under one of `paths`. An area's ancestors'
+    paths are prefixes of its own: one IN per depth, not one LIKE per area."""
+    by_length = defaultdict(list)
+    for path in paths:
+        by_length[len(path)].append(path)
+    return reduce(
+        operator.or_,
+        (Q(In(Substr(field, 1, n), group)) for n, group in sorted(by_length.items())),
+    )
+
+
+def _measurements(targets: list, scopes: dict) -> dict[int, _ByPath]:
+    """{indicator pk: the figures reported in the targets' areas and periods},
+    as (area path, date, pk, measurement)."""
+    placed = [target for target in targets if scopes[target.pk]]
+    if not placed:
+        return {}
+    paths = _outermost(area.path for target in placed for area in scopes[target.pk])
+    measurements = Measurement.objects.filter(
+        _under("area__path", paths),
+        indicator__in={target.indicator_id for target in placed},
+        measured_on__range=(
+            min(target.starts_on for target in placed),
+            max(target.ends_on for target in placed),
+        ),
+    ).annotate(area_path=F("area__path"))
+    rows = defaultdict(list)
     for measurement in measurements:
-        latest[measurement.area.path] = measurement
+        rows[measurement.indicator_id].append(
+            (
+                measurement.area_path,
+                measurement.measured_on,
+                measurement.pk,
+                measurement,
+            )
+        )
+    return {indicator: _ByPath(found) for indicator, found in rows.items()}
+
+
+def _reported(target: Target, areas: list, measurements: dict) -> Progress | None:
+    if not areas or target.indicator_id not in measurements:
+        return None
+    latest = {}
+    for path in _outermost(area.path for area in areas):
+        # In date order: the last one in the period is the latest.
+        for area_path, measured_on, _pk, measurement in measurements[
+            target.indicator_id
+        ].under(path):
+            if target.starts_on <= measured_on <= target.ends_on:
+                latest[area_path] = measurement
     if not latest:
         return None
     adds_up = target.indicator.adds_up_over_areas
@@ -121,26 +229,56 @@ def _rolled_up(path: str, latest: dict, adds_up: bool):
     return (total, used) if used else (None, [])
 
 
-def _from_sessions(target: Target, areas: list) -> Progress:
-    outcomes = SessionOutcome.objects.filter(
-        indicator=target.indicator,
-        session__starts_at__gte=start_of(target.starts_on),
-        session__starts_at__lt=end_of(target.ends_on),
-    )
-    if target.campaign_id:
-        outcomes = outcomes.filter(
-            session__campaign__in=target.campaign.with_descendants()
+class _Outcomes:
+    """The outcomes logged at sessions for targets counted from sessions, read
+    at once: by indicator and campaign, as (area path, start, session, value)."""
+
+    def __init__(self, targets: list, scopes: dict):
+        self.rows: dict[tuple[int, int], _ByPath] = {}
+        if not targets:
+            return
+        self.trees = Campaign.descendants_of(
+            {target.campaign_id for target in targets} - {None}
         )
-    if areas:
-        paths = Q()
-        for area in areas:
-            paths |= Q(session__area__path__startswith=area.path)
-        outcomes = outcomes.filter(paths)
-    totals = outcomes.aggregate(
-        total=Sum("value"), sessions=Count("session", distinct=True)
-    )
-    if not totals["sessions"]:
-        return Progress(target, None, "")
-    return Progress(
-        target, totals["total"], "sessions", f"{totals['sessions']} sessions"
-    )
+        outcomes = SessionOutcome.objects.filter(
+            indicator__in={target.indicator_id for target in targets},
+            session__starts_at__gte=start_of(min(t.starts_on for t in targets)),
+            session__starts_at__lt=end_of(max(t.ends_on for t in targets)),
+        )
+        if all(scopes[target.pk] for target in targets):
+            paths = (area.path for target in targets for area in scopes[target.pk])
+            outcomes = outcomes.filter(_under("session__area__path", _outermost(paths)))
+        if all(target.campaign_id for target in targets):
+            ids = {pk for tree in self.trees.values() for pk in tree}
+            outcomes = outcomes.filter(session__campaign__in=ids)
+        rows = defaultdict(list)
+        for indicator, campaign, *row in outcomes.values_list(
+            "indicator_id",
+            "session__campaign_id",
+            "session__area__path",
+            "session__starts_at",
+            "session_id",
+            "value",
+        ):
+            rows[indicator, campaign].append(tuple(row))
+        self.rows = {key: _ByPath(found) for key, found in rows.items()}
+
+    def progress(self, target: Target, areas: list) -> Progress:
+        if target.campaign_id:
+            campaigns = self.trees[target.campaign_id]
+        else:
+            campaigns = [c for i, c in self.rows if i == target.indicator_id]
+        # Without areas, every session counts: "" is the start of every path.
+        paths = _outermost(area.path for area in areas) if areas else [""]
+        start, end = start_of(target.starts_on), end_of(target.ends_on)
+        total, sessions = Decimal(0), set()
+        for campaign in campaigns:
+            rows = self.rows.get((target.indicator_id, campaign))
+            for path in paths if rows else []:
+                for _path, starts_at, session, value in rows.under(path):
+                    if start <= starts_at < end:
+                        total += value
+                        sessions.add(session)
+        if not sessions:
+            return Progress(target, None, "")
+        return Progress(target, total, "sessions", f"{len(sessions)} sessions")

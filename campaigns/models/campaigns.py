@@ -106,15 +106,23 @@ class Campaign(ClusterableModel):
 
     def with_descendants(self) -> list[int]:
         """Ids of this campaign and every campaign under it."""
+        return Campaign.descendants_of([self.pk])[self.pk]
+
+    @staticmethod
+    def descendants_of(pks) -> dict[int, list[int]]:
+        """{pk: ids of that campaign and every campaign under it}, in one query."""
         children: dict[int | None, list[int]] = {}
         for pk, parent_id in Campaign.objects.values_list("pk", "parent_id"):
             children.setdefault(parent_id, []).append(pk)
-        found, queue = [], [self.pk]
-        while queue:
-            pk = queue.pop()
-            found.append(pk)
-            queue.extend(children.get(pk, []))
-        return found
+        trees = {}
+        for top in pks:
+            found, queue = [], [top]
+            while queue:
+                pk = queue.pop()
+                found.append(pk)
+                queue.extend(children.get(pk, []))
+            trees[top] = found
+        return trees
 
     def covers(self, day) -> bool:
         return self.starts_on <= day <= self.ends_on

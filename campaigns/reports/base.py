@@ -1,12 +1,54 @@
-"""What the campaign reports share: a filter form above the table, and rows
-computed in a fixed number of queries."""
+"""What the campaign reports share: a filter form above the table, rows
+computed in a fixed number of queries, and columns declared once for the
+screen, the CSV and the XLSX export."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from django import forms
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui import tables
 from wagtail.admin.views.reports import ReportView
+from wagtail.coreutils import multigetattr
 
 from campaigns.models import Campaign
+
+TEXT, NUMBER, PERCENT, DATE = "text", "number", "percent", "date"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a report: its heading, the row's value (the attribute
+    `name`, unless `value` says otherwise) and its kind. Numbers, shares and
+    dates go to the spreadsheets as they are, so that XLSX cells hold real
+    numbers and dates; text goes as text. `cell` is how the screen shows it.
+    """
+
+    name: str
+    heading: str
+    kind: str = TEXT
+    value: Callable[[Any], Any] | None = None
+    cell: type[tables.Column] = tables.Column
+    cell_options: dict = field(default_factory=dict)
+    on_screen: bool = True
+    exported: bool = True
+
+    def value_of(self, row):
+        return self.value(row) if self.value else multigetattr(row, self.name)
+
+    def exported_value(self, row):
+        value = self.value_of(row)
+        if self.kind != TEXT or value is None:
+            return value
+        return force_str(value)
+
+    def screen_column(self) -> tables.Column:
+        return self.cell(
+            self.name, label=self.heading, accessor=self.value_of, **self.cell_options
+        )
 
 
 class CampaignChoiceForm(forms.Form):
@@ -20,11 +62,40 @@ class CampaignChoiceForm(forms.Form):
 
 class CampaignReportView(ReportView):
     """A report with filters given by `filter_form_class` (GET), whose rows
-    are plain objects built by `get_rows(filters)`."""
+    are plain objects built by `get_rows(filters)`, shown and exported in the
+    columns of `report_columns`."""
 
     template_name = "campaigns/reports/report.html"
     filter_form_class = CampaignChoiceForm
     paginate_by = 100
+    report_columns: list[Column] = []
+
+    @property
+    def columns(self):
+        return [
+            column.screen_column() for column in self.report_columns if column.on_screen
+        ]
+
+    @property
+    def list_export(self):
+        return [column.name for column in self._exported_columns]
+
+    @property
+    def _exported_columns(self) -> list[Column]:
+        return [column for column in self.report_columns if column.exported]
+
+    def get_heading(self, queryset, field):
+        return next(
+            force_str(column.heading)
+            for column in self._exported_columns
+            if column.name == field
+        )
+
+    def to_row_dict(self, item):
+        return {
+            column.name: column.exported_value(item)
+            for column in self._exported_columns
+        }
 
     def get_filter_form(self):
         if not hasattr(self, "_filter_form"):

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column
 from wagtail.models import Page
 
 from campaigns.models import Campaign, OutreachSession, SessionLanguage
-from campaigns.reports.base import CampaignReportView
+from campaigns.reports.base import NUMBER, CampaignReportView, Column
 from locales.matrix import worst_states
 from locales.registry import language_label, source_language_code
 from locales.states import TranslationState
@@ -41,38 +40,19 @@ class LanguageGapReportView(CampaignReportView):
     header_icon = "globe"
     index_url_name = "language_gap_report"
     index_results_url_name = "language_gap_report_results"
-    list_export = [
-        "campaign",
-        "language",
-        "needed_by",
-        "pieces",
-        "approved",
-        "missing",
-        "outdated",
-        "unreviewed",
+    report_columns = [
+        Column("campaign", _("Campaign")),
+        Column("language", _("Language")),
+        Column("needed_by", _("Needed because")),
+        # The screen reads "approved of how many" in one column ("3/5"); the
+        # spreadsheets keep both as numbers.
+        Column("pieces", _("Toolkit pieces"), NUMBER, on_screen=False),
+        Column("approved", _("Approved"), NUMBER, on_screen=False),
+        Column("ready", _("Approved"), exported=False),
+        Column("missing", _("Missing"), NUMBER),
+        Column("outdated", _("Outdated"), NUMBER),
+        Column("unreviewed", _("Draft or in review"), NUMBER),
     ]
-    export_headings = {
-        "campaign": _("Campaign"),
-        "language": _("Language"),
-        "needed_by": _("Needed because"),
-        "pieces": _("Toolkit pieces"),
-        "approved": _("Approved"),
-        "missing": _("Missing"),
-        "outdated": _("Outdated"),
-        "unreviewed": _("Draft or in review"),
-    }
-
-    @property
-    def columns(self):
-        return [
-            Column("campaign", label=_("Campaign")),
-            Column("language", label=_("Language")),
-            Column("needed_by", label=_("Needed because")),
-            Column("ready", label=_("Approved")),
-            Column("missing", label=_("Missing")),
-            Column("outdated", label=_("Outdated")),
-            Column("unreviewed", label=_("Draft or in review")),
-        ]
 
     def get_rows(self, filters):
         campaigns = Campaign.objects.prefetch_related("toolkit").order_by("name")

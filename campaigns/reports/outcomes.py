@@ -6,10 +6,8 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column
-
 from campaigns.models import SessionOutcome
-from campaigns.reports.base import CampaignReportView
+from campaigns.reports.base import NUMBER, CampaignReportView, Column
 
 
 @dataclass
@@ -27,22 +25,12 @@ class OutcomesReportView(CampaignReportView):
     header_icon = "success"
     index_url_name = "outcomes_report"
     index_results_url_name = "outcomes_report_results"
-    list_export = ["campaign", "indicator", "total", "sessions"]
-    export_headings = {
-        "campaign": _("Campaign"),
-        "indicator": _("Indicator"),
-        "total": _("Total"),
-        "sessions": _("Sessions"),
-    }
-
-    @property
-    def columns(self):
-        return [
-            Column("campaign", label=_("Campaign")),
-            Column("indicator", label=_("Indicator")),
-            Column("total", label=_("Total")),
-            Column("sessions", label=_("Sessions")),
-        ]
+    report_columns = [
+        Column("campaign", _("Campaign")),
+        Column("indicator", _("Indicator")),
+        Column("total", _("Total"), NUMBER),
+        Column("sessions", _("Sessions"), NUMBER),
+    ]
 
     def get_rows(self, filters):
         outcomes = SessionOutcome.objects.all()

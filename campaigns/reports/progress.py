@@ -8,20 +8,20 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui import tables
 
 from campaigns.models import Campaign, Target
-from campaigns.progress import Progress, progress
-from campaigns.reports.base import CampaignReportView
+from campaigns.progress import Progress, progress_of
+from campaigns.reports.base import NUMBER, PERCENT, CampaignReportView, Column
 
 
-class NumberColumn(Column):
+class NumberColumn(tables.Column):
     """A number grouped the reader's way (2.560.179 in Vietnamese)."""
 
     cell_template_name = "campaigns/reports/number_cell.html"
 
 
-class BarColumn(Column):
+class BarColumn(tables.Column):
     """A server-drawn SVG bar: the share of the target reached."""
 
     cell_template_name = "campaigns/reports/bar_cell.html"
@@ -98,38 +98,17 @@ class CampaignProgressReportView(CampaignReportView):
     index_url_name = "campaign_progress_report"
     index_results_url_name = "campaign_progress_report_results"
     filter_form_class = ProgressFilterForm
-    list_export = [
-        "indicator",
-        "campaign",
-        "area",
-        "period",
-        "target_value",
-        "measured",
-        "percent",
-        "basis",
+    report_columns = [
+        Column("indicator", _("Indicator")),
+        # The screen shows one campaign (and those under it), chosen above.
+        Column("campaign", _("Campaign"), on_screen=False),
+        Column("area", _("Area")),
+        Column("period", _("Period")),
+        Column("target_value", _("Target"), NUMBER, cell=NumberColumn),
+        Column("measured", _("Measured"), NUMBER, cell=NumberColumn),
+        Column("percent", _("Share of target"), PERCENT, cell=BarColumn),
+        Column("basis", pgettext_lazy("where a figure comes from", "Source")),
     ]
-    export_headings = {
-        "indicator": _("Indicator"),
-        "campaign": _("Campaign"),
-        "area": _("Area"),
-        "period": _("Period"),
-        "target_value": _("Target"),
-        "measured": _("Measured"),
-        "percent": _("Share of target"),
-        "basis": pgettext_lazy("where a figure comes from", "Source"),
-    }
-
-    @property
-    def columns(self):
-        return [
-            Column("indicator", label=_("Indicator")),
-            Column("area", label=_("Area")),
-            Column("period", label=_("Period")),
-            NumberColumn("target_value", label=_("Target")),
-            NumberColumn("measured", label=_("Measured")),
-            BarColumn("percent", label=_("Share of target")),
-            Column("basis", label=pgettext_lazy("where a figure comes from", "Source")),
-        ]
 
     def get_rows(self, filters):
         campaign = filters.get("campaign")
@@ -138,10 +117,11 @@ class CampaignProgressReportView(CampaignReportView):
         scope = Q(campaign__in=campaign.with_descendants())
         for area in campaign.areas.all():
             scope |= Q(area__path__startswith=area.path, campaign__isnull=True)
-        targets = (
+        targets = list(
             Target.objects.filter(scope)
             .select_related("indicator", "area", "campaign")
             .prefetch_related("campaign__areas")
             .order_by("indicator__name", "area__path", "pk")
         )
-        return [ProgressRow(progress(target)) for target in targets]
+        found = progress_of(targets)
+        return [ProgressRow(found[target.pk]) for target in targets]

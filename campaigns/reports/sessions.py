@@ -7,10 +7,13 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column
-
 from campaigns.models import Area, OutreachSession, SessionLanguage
-from campaigns.reports.base import CampaignChoiceForm, CampaignReportView
+from campaigns.reports.base import (
+    NUMBER,
+    CampaignChoiceForm,
+    CampaignReportView,
+    Column,
+)
 from locales.registry import language_label
 
 
@@ -42,20 +45,11 @@ class SessionsReportView(CampaignReportView):
     index_url_name = "sessions_report"
     index_results_url_name = "sessions_report_results"
     filter_form_class = SessionsFilterForm
-    list_export = ["group", "sessions", "attendance"]
-    export_headings = {
-        "group": _("Group"),
-        "sessions": _("Sessions"),
-        "attendance": _("Attendance"),
-    }
-
-    @property
-    def columns(self):
-        return [
-            Column("group", label=_("Group")),
-            Column("sessions", label=_("Sessions")),
-            Column("attendance", label=_("Attendance")),
-        ]
+    report_columns = [
+        Column("group", _("Group")),
+        Column("sessions", _("Sessions"), NUMBER),
+        Column("attendance", _("Attendance"), NUMBER),
+    ]
 
     def get_rows(self, filters):
         sessions = OutreachSession.objects.all()

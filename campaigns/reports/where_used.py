@@ -7,11 +7,16 @@ from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.models import Page
 
 from campaigns.models import MaterialUse
-from campaigns.reports.base import CampaignChoiceForm, CampaignReportView
+from campaigns.reports.base import (
+    NUMBER,
+    CampaignChoiceForm,
+    CampaignReportView,
+    Column,
+)
 from campaigns.usage import usage_of
 from content.models import MATERIAL_MODELS
 
@@ -56,44 +61,26 @@ class WhereUsedReportView(CampaignReportView):
     index_url_name = "where_used_report"
     index_results_url_name = "where_used_report_results"
     filter_form_class = WhereUsedFilterForm
-    list_export = [
-        "code",
-        "title",
-        "language",
-        "format",
-        "quantity",
-        "sessions",
-        "campaigns",
-        "outcomes",
-    ]
-    export_headings = {
-        "code": _("Material code"),
-        "title": _("Piece"),
-        "language": _("Language"),
-        "format": _("Format"),
-        "quantity": _("Quantity"),
-        "sessions": _("Sessions"),
-        "campaigns": _("Campaigns"),
-        "outcomes": _("Outcomes of those sessions"),
-    }
-
-    @property
-    def columns(self):
-        return [
-            TitleColumn(
-                "title",
-                label=_("Piece"),
-                get_url=lambda row: reverse(
+    report_columns = [
+        # In the spreadsheets only, as the code is not on screen.
+        Column("code", _("Material code"), on_screen=False),
+        Column(
+            "title",
+            _("Piece"),
+            cell=TitleColumn,
+            cell_options={
+                "get_url": lambda row: reverse(
                     "wagtailadmin_pages:edit", args=[row.piece.pk]
-                ),
-            ),
-            Column("language", label=_("Language")),
-            Column("format", label=_("Format")),
-            Column("quantity", label=_("Quantity")),
-            Column("sessions", label=_("Sessions")),
-            Column("campaigns", label=_("Campaigns")),
-            Column("outcomes", label=_("Outcomes of those sessions")),
-        ]
+                )
+            },
+        ),
+        Column("language", _("Language")),
+        Column("format", _("Format")),
+        Column("quantity", _("Quantity"), NUMBER),
+        Column("sessions", _("Sessions"), NUMBER),
+        Column("campaigns", _("Campaigns")),
+        Column("outcomes", _("Outcomes of those sessions")),
+    ]
 
     def get_rows(self, filters):
         uses = MaterialUse.objects.all()
