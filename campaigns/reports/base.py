@@ -4,6 +4,7 @@ screen, the CSV and the XLSX export."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -17,6 +18,13 @@ from wagtail.coreutils import multigetattr
 from campaigns.models import Campaign
 
 TEXT, NUMBER, PERCENT, DATE = "text", "number", "percent", "date"
+
+
+def plain(value: Decimal) -> Decimal:
+    """A figure without trailing zeros, never in exponent notation: 1600
+    and 12.5, not 1.6E+3 and 12.50."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import SessionOutcome
-from campaigns.reports.base import NUMBER, CampaignReportView, Column
+from campaigns.reports.base import NUMBER, CampaignReportView, Column, plain
 
 
 @dataclass
@@ -47,7 +47,7 @@ class OutcomesReportView(CampaignReportView):
             OutcomeRow(
                 row["session__campaign__name"],
                 row["indicator__name"],
-                row["total"].normalize(),
+                plain(row["total"]),
                 row["sessions"],
             )
             for row in rows

@@ -12,7 +12,7 @@ from wagtail.admin.ui import tables
 
 from campaigns.models import Campaign, Target
 from campaigns.progress import Progress, progress_of
-from campaigns.reports.base import NUMBER, PERCENT, CampaignReportView, Column
+from campaigns.reports.base import NUMBER, PERCENT, CampaignReportView, Column, plain
 
 
 class NumberColumn(tables.Column):
@@ -56,11 +56,11 @@ class ProgressRow:
 
     @property
     def target_value(self) -> Decimal:
-        return self.target.value.normalize()
+        return plain(self.target.value)
 
     @property
     def measured(self):
-        return "" if self.result.measured is None else self.result.measured.normalize()
+        return "" if self.result.measured is None else plain(self.result.measured)
 
     @property
     def percent(self):

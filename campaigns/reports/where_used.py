@@ -16,6 +16,7 @@ from campaigns.reports.base import (
     CampaignChoiceForm,
     CampaignReportView,
     Column,
+    plain,
 )
 from campaigns.usage import usage_of
 from content.models import MATERIAL_MODELS
@@ -122,7 +123,7 @@ class WhereUsedReportView(CampaignReportView):
             usage = usages.setdefault(row.piece.pk, usage_of(row.piece.pk))
             row.campaigns = "; ".join(str(campaign) for campaign in usage.campaigns)
             row.outcomes = "; ".join(
-                f"{outcome['indicator__name']} {outcome['total'].normalize()}"
+                f"{outcome['indicator__name']} {plain(outcome['total'])}"
                 for outcome in usage.outcomes
             )
         return rows

@@ -183,3 +183,19 @@ def test_report_queries_do_not_grow_with_sessions(admin_client, world, url):
         response = admin_client.get(url)
     assert response.status_code == 200
     assert len(many) == len(few)
+
+
+def test_round_figures_are_exported_as_people_write_them(admin_client, world):
+    """1600, not 1.6E+3."""
+    add_sessions(world, 4)
+    Target.objects.create(
+        campaign=world["campaign"],
+        indicator=world["enrolments"],
+        starts_on=datetime.date(2025, 10, 1),
+        ends_on=datetime.date(2025, 10, 31),
+        value=Decimal(1600),
+    )
+    url = f"/admin/reports/campaign-progress/?campaign={world['campaign'].pk}"
+    csv = b"".join(admin_client.get(url + "&export=csv").streaming_content).decode()
+    assert "1600" in csv
+    assert "E+" not in csv
