@@ -9,6 +9,7 @@ Runs once, on the embedded default; the PostgreSQL-and-Redis pass has
 
 import os
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
@@ -31,7 +32,19 @@ def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("two-workers")
     env = demo_site(folder)
     with app_server(env, workers=2, log=folder / "gunicorn.log") as url:
+        wait_for_both_workers(url)
         yield url
+
+
+def wait_for_both_workers(url: str) -> None:
+    """The server answers once one worker is up; the other may still be
+    loading. Each worker renders the home page once (a miss) and then serves
+    it from its own memory: two misses, two workers."""
+    misses = 0
+    deadline = time.monotonic() + 60
+    while misses < 2:
+        assert time.monotonic() < deadline, "the second worker never answered"
+        misses += [cache for _, cache in anonymous_visits(f"{url}/vi/")].count("miss")
 
 
 def faq_answers(url: str) -> list[dict]:
