@@ -81,7 +81,9 @@ def rebuild_search_documents(material_models) -> int:
 
 
 def search_pages(query: str):
-    """Live pages matching every word of `query`, best (title) matches first."""
+    """Live, public pages matching every word of `query`, best (title)
+    matches first. A private page (or one under a private page) is never
+    found, whoever searches: the index holds its text, the results must not."""
     terms = fold(query[:MAX_QUERY_LENGTH]).split()[:MAX_TERMS]
     if not terms:
         return []
@@ -93,6 +95,6 @@ def search_pages(query: str):
         documents,
         key=lambda document: -sum(term in document.title for term in terms),
     )
-    pages = Page.objects.filter(pk__in=[d.page_id for d in ranked]).specific()
+    pages = Page.objects.filter(pk__in=[d.page_id for d in ranked]).public().specific()
     by_id = {page.pk: page for page in pages}
     return [by_id[d.page_id] for d in ranked if d.page_id in by_id]

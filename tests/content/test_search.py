@@ -5,6 +5,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
 from content.models import SearchDocument
@@ -70,6 +72,15 @@ def test_title_matches_come_first(client, withdrawal, faq_index):
 def test_unpublished_material_is_not_found(client, withdrawal):
     withdrawal.unpublish()
     assert not SearchDocument.objects.filter(page=withdrawal).exists()
+    assert result_titles(client, "vi", "lương hưu") == []
+
+
+def test_private_material_is_not_found(client, withdrawal, django_user_model):
+    PageViewRestriction.objects.create(
+        page=withdrawal, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert result_titles(client, "vi", "lương hưu") == []
+    client.force_login(django_user_model.objects.create_user("can-bo"))
     assert result_titles(client, "vi", "lương hưu") == []
 
 
