@@ -31,6 +31,9 @@ REQUIRED_TABLES = ("django_migrations", "wagtailcore_site", "wagtailcore_page")
 def check_database() -> str | None:
     """What is wrong with the default database, or None."""
     connection = connections[DEFAULT_DB_ALIAS]
+    missing = missing_sqlite_file(connection)
+    if missing:
+        return f"{missing} does not exist"
     try:
         with connection.cursor() as cursor:
             for table in REQUIRED_TABLES:
@@ -43,6 +46,15 @@ def check_database() -> str | None:
     return None
 
 
+def missing_sqlite_file(connection) -> str | None:
+    """The SQLite file the site expects, if it is not there. Checked before
+    connecting: SQLite would create an empty one in its place."""
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor != "sqlite" or name == ":memory:" or name.startswith("file:"):
+        return None
+    return None if os.path.exists(name) else name
+
+
 def check_shared_cache() -> str | None:
     """What is wrong with the cache every process shares, or None."""
     shared = caches["shared"]
@@ -52,6 +64,9 @@ def check_shared_cache() -> str | None:
         except DOWN as error:
             return f"Redis: {error}"
         return None
+    missing = missing_sqlite_file(connections[DEFAULT_DB_ALIAS])
+    if missing:
+        return f"its table is in {missing}, which does not exist"
     try:
         # A read: the check must not write on every probe.
         shared.get("healthz:probe")

@@ -102,6 +102,13 @@ def sqlite_file(tmp_path, db):
 
 
 @on_sqlite
+def test_a_missing_database_file_is_named_and_not_created(client, sqlite_file, caplog):
+    assert "database" in failed_parts(client)
+    assert "does not exist" in logged(caplog, "database")
+    assert not sqlite_file.exists()
+
+
+@on_sqlite
 def test_an_empty_database_file_is_not_healthy(client, sqlite_file, caplog):
     """SQLite creates an empty file where the real one went missing."""
     sqlite_file.write_bytes(b"")
