@@ -84,7 +84,8 @@ def test_an_officer_logs_a_session_with_material_and_outcomes(client, officer, s
     assert response.status_code == 302
     assert response["Location"] == f"/vi/officer/sessions/{session.pk}/"
     assert session.logged_by == officer and officer in session.staff.all()
-    assert sorted(session.language_codes) == ["rad", "vi"]
+    spoken = session.spoken_languages.values_list("language", flat=True)
+    assert sorted(spoken) == ["rad", "vi"]
     use = MaterialUse.objects.get()
     piece = setting[2]
     piece.refresh_from_db()
