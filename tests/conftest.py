@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.utils import translation
@@ -6,11 +8,17 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from people.roles import OFFICER
 from tests.factories import (
+    CampaignFactory,
     ExplainerIndexPageFactory,
     FAQIndexPageFactory,
     HomePageFactory,
+    IndicatorFactory,
+    PolicyExplainerPageFactory,
     RadioScriptIndexPageFactory,
+    area,
+    user_in,
 )
 
 
@@ -63,3 +71,21 @@ def faq_index(home_page):
 @pytest.fixture
 def radio_index(home_page):
     return RadioScriptIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def officer(db):
+    """An outreach officer, with the role's permissions and no areas."""
+    return user_in(OFFICER, "officer-mai")
+
+
+@pytest.fixture
+def setting(explainer_index):
+    """What an officer's session refers to: a campaign in October 2025, a
+    province, a published explainer and an indicator."""
+    campaign = CampaignFactory(
+        starts_on=datetime.date(2025, 10, 1), ends_on=datetime.date(2025, 10, 31)
+    )
+    village = area("DLK", "Đắk Lắk", "province")
+    piece = PolicyExplainerPageFactory(parent=explainer_index)
+    return campaign, village, piece, IndicatorFactory(name="Người đăng ký BHYT mới")

@@ -4,7 +4,7 @@ import datetime
 import json
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 
 import factory.random
 import wagtail_factories
@@ -23,6 +23,7 @@ from content.models import (
     TopicIndexPage,
 )
 from locales.models import LanguageGrant
+from people.roles import setup_roles
 
 factory.random.reseed_random("loa")
 
@@ -167,6 +168,14 @@ class TopicIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = TopicIndexPage
+
+
+def user_in(role, username: str):
+    """A user in `role`'s group, the groups set up as `setup_roles` does."""
+    setup_roles()
+    user = get_user_model().objects.create_user(username)
+    user.groups.add(Group.objects.get(name=role.group))
+    return user
 
 
 def translator_user(username: str, *languages: str, reviewer: bool = False):

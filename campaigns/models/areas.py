@@ -36,9 +36,5 @@ class Area(MP_Node):
         """The name with the level, for choosing among places of one name."""
         return f"{self.name} ({self.get_level_display().lower()})"
 
-    def subtree(self):
-        """This area and every area inside it."""
-        return Area.objects.filter(path__startswith=self.path)
-
 
 LEVEL_ORDER = [choice for choice, _label in Area.Level.choices]

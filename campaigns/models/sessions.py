@@ -136,10 +136,6 @@ class OutreachSession(ClusterableModel):
             and not self.campaign.covers(self.starts_at.date())
         )
 
-    @property
-    def language_codes(self) -> list[str]:
-        return [spoken.language for spoken in self.spoken_languages.all()]
-
 
 class SessionLanguage(models.Model):
     """A language spoken at a session."""

@@ -24,7 +24,6 @@ from content.models.material_code import (
     record_code,
     was_issued,
 )
-from content.models.snippets import LegalProvision
 from content.panels import WhereUsedPanel
 from content.pdf import pdf_bytes
 from content.published import for_this_generation
@@ -232,11 +231,3 @@ class MaterialPage(RoutablePageMixin, Page):
     def version_date(self):
         """When the version readers see was published."""
         return self.last_published_at
-
-    def provisions_changed_since_publish(self):
-        """Cited provisions amended or superseded after this piece was last
-        published: the piece needs review in every language."""
-        changed = self.legal_basis.exclude(status=LegalProvision.Status.IN_FORCE)
-        if self.last_published_at:
-            changed = changed.filter(status_changed_at__gt=self.last_published_at)
-        return changed

@@ -129,7 +129,3 @@ class LegalProvision(models.Model):
         if previous != self.status:
             self.status_changed_at = timezone.now()
         super().save(*args, **kwargs)
-
-    @property
-    def is_in_force(self) -> bool:
-        return self.status == self.Status.IN_FORCE

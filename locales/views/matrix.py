@@ -23,10 +23,6 @@ from locales.states import TranslationState, target_languages
 MY_LANGUAGES = "mine"
 
 
-def translate_url(row, language: str) -> str:
-    return reverse("translate_piece", args=[row.content_type_id, row.pk, language])
-
-
 def own_languages(user) -> list[str]:
     """The target languages a translator writes in; [] for everyone else."""
     granted = editable_languages(user) or set()

@@ -24,11 +24,6 @@ from locales.units import units_for
 from locales.workflow import review, save_unit, submit, working_units
 
 
-def translate_url(piece, language: str) -> str:
-    content_type = ContentType.objects.get_for_model(piece)
-    return reverse("translate_piece", args=[content_type.pk, piece.pk, language])
-
-
 class TranslatePieceView(WagtailAdminTemplateMixin, TemplateView):
     """Translate a piece field by field: the source on the left, the
     translation on the right, with what changed in the source, glossary

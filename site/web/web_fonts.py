@@ -78,11 +78,6 @@ def build(font: ScriptFont) -> list[Path]:
     return written
 
 
-def covered(path: Path) -> set[int]:
-    """The characters a font file has glyphs for."""
-    return set(TTFont(path).getBestCmap())
-
-
 def _subset(source: Path, characters: set[int], target: Path) -> None:
     options = subset.Options()
     options.flavor = "woff2"

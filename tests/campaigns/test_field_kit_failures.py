@@ -18,13 +18,13 @@ import pytest
 from campaigns.models import FieldKit
 from content.models import RadioRecording
 from people.roles import TRANSLATOR, permission
-from tests.campaigns.test_field_kits import campaign  # noqa: F401
-from tests.campaigns.test_officer_field_kits import KITS, officer, user_in  # noqa: F401
-from tests.content.test_radio_scripts import wav_bytes
+from tests.factories import user_in
+from tests.media_files import wav_bytes
+from tests.officer_screens import KITS
 
 
 @pytest.fixture
-def failed_kit(client, officer, campaign):  # noqa: F811
+def failed_kit(client, officer, campaign):
     """A kit asked for by the officer, whose build failed: the recording's
     file had gone from the storage. `restore()` puts it back."""
     audio = RadioRecording.objects.get(page=campaign.pieces["radio"]).audio
@@ -49,8 +49,8 @@ def page(response) -> str:
 
 def test_a_build_that_raises_fails_the_kit_with_why_and_the_worker_logs_it(
     client,
-    officer,  # noqa: F811
-    campaign,  # noqa: F811
+    officer,
+    campaign,
     caplog,
 ):
     caplog.set_level(logging.ERROR, logger="campaigns.field_kit")
@@ -71,7 +71,7 @@ def test_a_build_that_raises_fails_the_kit_with_why_and_the_worker_logs_it(
     assert f"Field kit {kit.pk} could not be built" in logged[0].getMessage()
 
 
-def test_a_failed_kit_is_built_again_by_its_retry_button(client, officer, failed_kit):  # noqa: F811
+def test_a_failed_kit_is_built_again_by_its_retry_button(client, officer, failed_kit):
     failed_kit.restore()
     client.force_login(officer)
     listing = page(client.get(KITS))
@@ -130,8 +130,8 @@ def test_only_those_who_may_build_kits_can_build_one_again(client, failed_kit):
 
 def test_a_kit_waiting_for_a_worker_is_not_taken_for_stopped(
     client,
-    officer,  # noqa: F811
-    campaign,  # noqa: F811
+    officer,
+    campaign,
     settings,
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -16,8 +16,8 @@ from content.models import (
     RadioRecording,
     RadioScriptPage,
 )
-from tests.content.test_radio_scripts import document, wav_bytes
 from tests.factories import CampaignFactory, TopicFactory
+from tests.media_files import document, wav_bytes
 
 KINDS = [
     (PolicyExplainerPage, "EXP", {"summary_vi": "Tóm tắt."}),

@@ -10,32 +10,9 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from campaigns.field_kit import FieldKitError, changes_since, request_kit
-from campaigns.models import FieldKit, ToolkitItem
-from content.models import RadioRecording
-from tests.content.test_radio_scripts import document, wav_bytes
-from tests.factories import (
-    CampaignFactory,
-    FAQAnswerPageFactory,
-    PolicyExplainerPageFactory,
-    RadioScriptPageFactory,
-)
+from campaigns.models import FieldKit
 
 pytestmark = pytest.mark.usefixtures("english")
-
-
-@pytest.fixture
-def campaign(explainer_index, faq_index, radio_index):
-    campaign = CampaignFactory()
-    explainer = PolicyExplainerPageFactory(parent=explainer_index)
-    radio = RadioScriptPageFactory(parent=radio_index)
-    faq = FAQAnswerPageFactory(parent=faq_index)
-    RadioRecording.objects.create(
-        page=radio, language="rad", audio=document("loa-rad.wav", wav_bytes(1))
-    )
-    for piece in (explainer, radio, faq):
-        ToolkitItem.objects.create(campaign=campaign, piece=piece)
-    campaign.pieces = {"explainer": explainer, "radio": radio, "faq": faq}
-    return campaign
 
 
 def zip_names(kit) -> set[str]:

@@ -5,28 +5,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-import pytest
-
 from campaigns.models import FieldKit
-from people.roles import OFFICER, TRANSLATOR, permission, setup_roles
-from tests.campaigns.test_field_kits import campaign  # noqa: F401
-
-KITS = "/vi/officer/field-kits/"
-
-
-def user_in(role, username):
-    setup_roles()
-    user = get_user_model().objects.create_user(username)
-    user.groups.add(Group.objects.get(name=role.group))
-    return user
+from people.roles import TRANSLATOR, permission
+from tests.factories import user_in
+from tests.officer_screens import KITS
 
 
-@pytest.fixture
-def officer(db):
-    return user_in(OFFICER, "officer-mai")
-
-
-def test_an_officer_asks_for_a_kit_and_downloads_it(client, officer, campaign):  # noqa: F811
+def test_an_officer_asks_for_a_kit_and_downloads_it(client, officer, campaign):
     client.force_login(officer)
     form = client.get(KITS)
     assert form.status_code == 200
@@ -43,7 +28,7 @@ def test_an_officer_asks_for_a_kit_and_downloads_it(client, officer, campaign): 
     assert again["Location"] == response["Location"]
 
 
-def test_a_kit_with_no_language_is_refused_with_a_message(client, officer, campaign):  # noqa: F811
+def test_a_kit_with_no_language_is_refused_with_a_message(client, officer, campaign):
     client.force_login(officer)
     response = client.post(KITS, {"campaign": campaign.pk})
     assert response.status_code == 400
@@ -51,7 +36,7 @@ def test_a_kit_with_no_language_is_refused_with_a_message(client, officer, campa
     assert not FieldKit.objects.exists()
 
 
-def test_without_the_permission_no_kit_is_made(client, campaign):  # noqa: F811
+def test_without_the_permission_no_kit_is_made(client, campaign):
     translator = user_in(TRANSLATOR, "h-nie")
     client.force_login(translator)
     data = {"campaign": campaign.pk, "languages": ["vi"]}
@@ -65,7 +50,7 @@ def test_without_the_permission_no_kit_is_made(client, campaign):  # noqa: F811
 
 def test_with_the_view_permission_alone_kits_are_listed_but_not_made(
     client,
-    campaign,  # noqa: F811
+    campaign,
 ):
     readers = Group.objects.create(name="Kit readers")
     readers.permissions.add(permission("campaigns.view_fieldkit"))

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.campaigns.test_officer_screens import NEW
+from tests.officer_screens import NEW
 
 
 def test_the_service_worker_is_served_from_the_root(client, db):

@@ -13,12 +13,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 import pytest
 
 from campaigns.models import OutreachSession
-from tests.campaigns.test_officer_screens import (  # noqa: F401
-    NEW,
-    officer,
-    post_data,
-    setting,
-)
+from tests.officer_screens import NEW, post_data
 
 TOO_EARLY = ["0001-01-01", "1999-12-31"]
 
@@ -35,8 +30,8 @@ def message(text: str) -> str:
 @pytest.mark.parametrize("day", [*TOO_EARLY, "late"])
 def test_the_officer_is_told_the_date_cannot_be(
     client,
-    officer,  # noqa: F811
-    setting,  # noqa: F811
+    officer,
+    setting,
     day,
 ):
     day = too_late() if day == "late" else day
@@ -55,8 +50,8 @@ def test_the_officer_is_told_the_date_cannot_be(
 
 def test_the_first_day_and_a_month_ahead_are_accepted(
     client,
-    officer,  # noqa: F811
-    setting,  # noqa: F811
+    officer,
+    setting,
 ):
     client.force_login(officer)
     ahead = (timezone.localdate() + datetime.timedelta(days=31)).isoformat()
@@ -66,7 +61,7 @@ def test_the_first_day_and_a_month_ahead_are_accepted(
     assert OutreachSession.objects.count() == 2
 
 
-def admin_session_form(admin_client, setting):  # noqa: F811
+def admin_session_form(admin_client, setting):
     campaign, village, _piece, _indicator = setting
     url = reverse("outreach_sessions:add")
     data = querydict_from_html(
@@ -77,7 +72,7 @@ def admin_session_form(admin_client, setting):  # noqa: F811
 
 
 @pytest.mark.parametrize("day", [*TOO_EARLY, "late"])
-def test_the_admin_form_refuses_the_date(admin_client, setting, day):  # noqa: F811
+def test_the_admin_form_refuses_the_date(admin_client, setting, day):
     day = too_late() if day == "late" else day
     url, data = admin_session_form(admin_client, setting)
     data["starts_at"] = f"{day} 00:00"
@@ -87,7 +82,7 @@ def test_the_admin_form_refuses_the_date(admin_client, setting, day):  # noqa: F
     assert not OutreachSession.objects.exists()
 
 
-def test_the_admin_form_saves_a_plausible_date(admin_client, setting):  # noqa: F811
+def test_the_admin_form_saves_a_plausible_date(admin_client, setting):
     url, data = admin_session_form(admin_client, setting)
     data["starts_at"] = "2025-10-28 08:30"
     response = admin_client.post(url, data)

@@ -15,13 +15,8 @@ import pytest
 from PIL import Image as PillowImage
 
 from campaigns.models import OutreachSession
-from tests.campaigns.test_officer_screens import (  # noqa: F401
-    NEW,
-    officer,
-    post_data,
-    setting,
-)
-from tests.content.test_radio_scripts import wav_bytes
+from tests.media_files import wav_bytes
+from tests.officer_screens import NEW, post_data
 
 SCRIPT_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
 
@@ -62,8 +57,8 @@ def test_an_image_that_is_not_a_photo_is_refused(admin_client, name, data):
 
 def test_a_bomb_as_a_session_photo_is_refused_and_the_session_not_saved(
     client,
-    officer,  # noqa: F811
-    setting,  # noqa: F811
+    officer,
+    setting,
 ):
     client.force_login(officer)
     data = post_data(*setting)
@@ -187,8 +182,8 @@ def test_a_truncated_photo_cannot_replace_an_image(admin_client):
 
 def test_a_truncated_session_photo_is_refused_and_the_session_not_saved(
     client,
-    officer,  # noqa: F811
-    setting,  # noqa: F811
+    officer,
+    setting,
 ):
     client.force_login(officer)
     data = post_data(*setting)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from content.models import LegalProvision
+from content.legal_review import pieces_needing_review
+from content.models import LegalProvision, PolicyExplainerPage
 from tests.factories import (
     FAQAnswerPageFactory,
     LegalProvisionFactory,
@@ -68,3 +69,65 @@ def test_only_staff_see_the_report(client, citing_pieces):
     response = client.get("/admin/reports/legal-review/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def flagged():
+    """Each flagged piece's material code with the provisions it names."""
+    return {
+        piece.material_code: piece.changed_provisions
+        for piece in pieces_needing_review()
+    }
+
+
+def test_an_amended_provision_flags_like_a_superseded_one(citing_pieces):
+    provision, explainer, answer, _unrelated = citing_pieces
+    provision.status = LegalProvision.Status.AMENDED
+    provision.save()
+    assert flagged() == {
+        explainer.material_code: f"{provision} ({provision.get_status_display()})",
+        answer.material_code: f"{provision} ({provision.get_status_display()})",
+    }
+
+
+def test_a_provision_back_in_force_clears_the_flag(citing_pieces):
+    provision, *_pieces = citing_pieces
+    supersede(provision)
+    provision.status = LegalProvision.Status.IN_FORCE
+    provision.save()
+    assert flagged() == {}
+
+
+def test_a_piece_never_published_is_not_flagged(explainer_index):
+    provision = LegalProvisionFactory()
+    draft = explainer_index.add_child(
+        instance=PolicyExplainerPage(
+            title="Bản nháp", summary_vi="Chưa xuất bản.", slug="draft", live=False
+        )
+    )
+    draft.legal_basis.add(provision)
+    draft.save()  # as the create view saves a new page before its first revision
+    draft.save_revision()
+    supersede(provision)
+    draft.refresh_from_db()
+    assert draft.last_published_at is None
+    assert list(draft.legal_basis.all()) == [provision]
+    assert flagged() == {}
+
+
+def test_a_piece_first_published_after_the_change_is_not_flagged(explainer_index):
+    provision = LegalProvisionFactory()
+    supersede(provision)
+    piece = PolicyExplainerPageFactory(parent=explainer_index)
+    piece.legal_basis.add(provision)
+    piece.save_revision().publish()
+    assert flagged() == {}
+
+
+def test_only_provisions_changed_since_publishing_are_named(explainer_index):
+    earlier, later = LegalProvisionFactory(), LegalProvisionFactory()
+    supersede(earlier)
+    piece = PolicyExplainerPageFactory(parent=explainer_index)
+    piece.legal_basis.add(earlier, later)
+    piece.save_revision().publish()
+    supersede(later)
+    assert flagged() == {piece.material_code: f"{later} ({later.get_status_display()})"}

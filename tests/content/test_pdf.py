@@ -20,30 +20,12 @@ from tests.factories import (
     RadioScriptPageFactory,
     stream,
 )
+from tests.pdf_files import fetch_pdf, poppler
 
 TAI_VIET = "ꪹꪀꪱ ꪁꪴ꫁ ꪶꪣ꫁"
 KHMER = "ធានារ៉ាប់រងសុខភាព"
 CODES = [language.code for language in load_languages()]
 FONTS = Path(__file__).parents[2] / "content" / "static" / "content" / "fonts"
-
-
-def fetch_pdf(client, url) -> bytes:
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    return response.content
-
-
-def poppler(tool: str, data: bytes, tmp_path, *options: str) -> str:
-    """The output of a poppler tool (pdffonts, pdftotext) on `data`."""
-    path = tmp_path / "piece.pdf"
-    path.write_bytes(data)
-    return subprocess.run(
-        [tool, *options, str(path), *(["-"] if tool == "pdftotext" else [])],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 @pytest.fixture

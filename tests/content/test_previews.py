@@ -9,8 +9,8 @@ import pytest
 
 from campaigns.models import SessionQuestion
 from content.models import FAQAnswerPage
-from tests.campaigns.test_officer_screens import NEW, post_data, setting  # noqa: F401
 from tests.factories import FAQAnswerPageFactory, PolicyExplainerPageFactory
+from tests.officer_screens import NEW, post_data
 from tests.page_forms import edit_form_as_is
 
 
@@ -60,7 +60,7 @@ def test_a_draft_explainer_chosen_as_related_is_not_shown_in_a_preview(
 def test_a_question_promoted_from_a_session_previews_as_it_is_answered(
     editor,
     faq_index,
-    setting,  # noqa: F811
+    setting,
 ):
     assert editor.post(NEW, post_data(*setting)).status_code == 302
     question = SessionQuestion.objects.get()

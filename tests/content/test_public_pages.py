@@ -2,7 +2,6 @@
 
 import pytest
 
-from content.models import LegalProvision
 from locales.registry import load_languages
 from tests.factories import (
     FAQAnswerPageFactory,
@@ -130,22 +129,6 @@ def test_faq_answer_and_radio_script_render_in_every_language(
     assert '<li class="line line-pause">' in html
     # Only Vietnamese exists: every other language shows it, marked.
     assert ('role="note"' in html) == (code != "vi")
-
-
-def test_amending_a_provision_flags_the_pieces_that_cite_it(explainer_index):
-    provision = LegalProvisionFactory()
-    page = PolicyExplainerPageFactory(parent=explainer_index)
-    page.legal_basis.add(provision)
-    page.save_revision().publish()
-    assert not page.provisions_changed_since_publish().exists()
-
-    provision.status = LegalProvision.Status.AMENDED
-    provision.save()
-    assert list(page.provisions_changed_since_publish()) == [provision]
-
-    page.save_revision().publish()  # reviewed and republished
-    page.refresh_from_db()
-    assert not page.provisions_changed_since_publish().exists()
 
 
 def test_index_pages_say_when_they_fall_back(client, faq_index, explainer_index):

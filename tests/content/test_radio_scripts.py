@@ -1,31 +1,11 @@
-import io
-import wave
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-
-from wagtail.documents.models import Document
 
 import pytest
 
 from content.models import RadioRecording
 from locales.registry import get_language
 from tests.factories import RadioScriptPageFactory, stream
-
-
-def wav_bytes(seconds: float, rate: int = 8000) -> bytes:
-    """A real mono 16-bit WAV file of silence."""
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as audio:
-        audio.setnchannels(1)
-        audio.setsampwidth(2)
-        audio.setframerate(rate)
-        audio.writeframes(b"\0\0" * int(seconds * rate))
-    return buffer.getvalue()
-
-
-def document(name: str, data: bytes) -> Document:
-    return Document.objects.create(title=name, file=ContentFile(data, name=name))
+from tests.media_files import document, wav_bytes
 
 
 def test_running_time_follows_the_languages_reading_rate(radio_index):

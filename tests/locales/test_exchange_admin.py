@@ -9,61 +9,13 @@ import re
 import zipfile
 
 from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 import polib
-import pytest
 
 from locales.models import ImportJob, TranslationRecord
-from tests.factories import PolicyExplainerPageFactory, translator_user
+from tests.factories import translator_user
+from tests.locales.exchange_forms import confirm, download, filled_in, upload
 from tests.locales.sheet import form_data, url
-
-
-@pytest.fixture
-def piece(explainer_index):
-    return PolicyExplainerPageFactory(
-        parent=explainer_index,
-        title_vi="Bảo hiểm y tế hộ gia đình",
-        summary_vi="Giảm 30 % cho người thứ hai.",
-    )
-
-
-@pytest.fixture
-def ede(db):
-    return translator_user("h-nie", "rad")
-
-
-def download(client, language="rad", file_format="po") -> bytes:
-    response = client.post(
-        "/admin/translations/export/", {"language": language, "format": file_format}
-    )
-    assert response.status_code == 200
-    assert f'filename="loa-{language}.' in response["Content-Disposition"]
-    return response.content
-
-
-def filled_in(data: bytes) -> bytes:
-    catalog = polib.pofile(data.decode())
-    for entry in catalog:
-        if entry.msgid == "Giảm 30 % cho người thứ hai.":
-            entry.msgstr = "Bi hrŏ 30 % kơ pô tal dua."
-    return str(catalog).encode()
-
-
-def upload(client, data: bytes, language="rad", name="loa-rad.po"):
-    """Upload the file; the page the browser is sent to: the job's preview,
-    or the form again when the file is refused."""
-    return client.post(
-        "/admin/translations/import/",
-        {"language": language, "file": SimpleUploadedFile(name, data)},
-        follow=True,
-    )
-
-
-def confirm(client, preview, **data):
-    """Press "Import these changes" on the preview."""
-    job = preview.context["job"]
-    return client.post(f"/admin/translations/import/{job.pk}/confirm/", data)
 
 
 def test_a_translator_exports_only_their_languages(client, ede, piece):

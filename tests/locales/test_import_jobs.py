@@ -19,14 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from locales.models import ImportJob, TranslationRecord
 from tests.factories import PolicyExplainerPageFactory, stream, translator_user
-from tests.locales.test_exchange_admin import (
-    confirm,
-    download,
-    ede,  # noqa: F401
-    filled_in,
-    piece,  # noqa: F401
-    upload,
-)
+from tests.locales.exchange_forms import confirm, download, filled_in, upload
 
 IMPORT = "/admin/translations/import/"
 
@@ -59,8 +52,8 @@ def send(client, data: bytes, name="loa-rad.po"):
 
 def test_the_job_page_shows_progress_until_a_worker_has_done_each_step(
     client,
-    ede,  # noqa: F811
-    piece,  # noqa: F811
+    ede,
+    piece,
     worker,
 ):
     client.force_login(ede)
@@ -94,8 +87,8 @@ def test_the_job_page_shows_progress_until_a_worker_has_done_each_step(
 
 def test_a_job_whose_worker_ended_says_why_and_is_tried_again(
     client,
-    ede,  # noqa: F811
-    piece,  # noqa: F811
+    ede,
+    piece,
     worker,
     settings,
 ):
@@ -126,8 +119,8 @@ def test_a_job_whose_worker_ended_says_why_and_is_tried_again(
 def test_an_import_refused_when_confirmed_says_why_and_offers_a_new_preview(
     client,
     admin_client,
-    ede,  # noqa: F811
-    piece,  # noqa: F811
+    ede,
+    piece,
 ):
     client.force_login(ede)
     preview = upload(client, filled_in(download(client)))
@@ -148,8 +141,8 @@ def test_an_import_refused_when_confirmed_says_why_and_offers_a_new_preview(
 
 def test_only_the_uploader_or_a_superuser_sees_a_job(
     client,
-    ede,  # noqa: F811
-    piece,  # noqa: F811
+    ede,
+    piece,
 ):
     client.force_login(ede)
     job_url = send(client, filled_in(download(client)))
@@ -171,7 +164,7 @@ def test_only_the_uploader_or_a_superuser_sees_a_job(
 
 def test_a_large_file_is_planned_by_the_worker_not_in_the_request(
     client,
-    ede,  # noqa: F811
+    ede,
     explainer_index,
     worker,
     django_assert_max_num_queries,

@@ -17,7 +17,6 @@ from locales.exchange.export import export_units
 from locales.exchange.formats import read, write
 from locales.exchange.importer import plan_import
 from locales.states import TranslationState, unit_states
-from tests.content.test_pdf import fetch_pdf, poppler
 from tests.factories import (
     FAQAnswerPageFactory,
     PolicyExplainerPageFactory,
@@ -25,6 +24,7 @@ from tests.factories import (
 )
 from tests.locales.sheet import form_data, url
 from tests.page_forms import edit_form_as_is
+from tests.pdf_files import fetch_pdf, poppler
 
 State = TranslationState
 

@@ -43,11 +43,6 @@ RAD = {
 
 
 @pytest.fixture
-def ede(db):
-    return translator_user("h-nie", "rad")
-
-
-@pytest.fixture
 def ede_reviewer(db):
     return translator_user("y-jut", "rad", reviewer=True)
 

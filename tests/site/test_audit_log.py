@@ -14,13 +14,13 @@ from wagtail.users.models import UserProfile
 
 from campaigns.models import OutreachSession, Target
 from locales.workflow import record_translation, review
-from tests.campaigns.test_officer_screens import NEW, officer, post_data, setting  # noqa: F401
 from tests.factories import (
     CampaignFactory,
     IndicatorFactory,
     PolicyExplainerPageFactory,
     area,
 )
+from tests.officer_screens import NEW, post_data
 
 
 def entries_for(instance, pk=None):
@@ -31,7 +31,7 @@ def entries_for(instance, pk=None):
     ).order_by("pk")
 
 
-def test_a_session_logged_by_an_officer_is_in_the_log(client, officer, setting):  # noqa: F811
+def test_a_session_logged_by_an_officer_is_in_the_log(client, officer, setting):
     client.force_login(officer)
     client.post(NEW, post_data(*setting))
     session = OutreachSession.objects.get()

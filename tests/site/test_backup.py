@@ -30,7 +30,7 @@ from campaigns.models import MaterialUse, OutreachSession
 from locales.workflow import record_translation, review
 from tests.backup_archives import older, rewrite
 from tests.factories import CampaignFactory, PolicyExplainerPageFactory, area
-from tests.site.test_scale_out import database_url
+from tests.processes import database_url
 
 ROOT = Path(__file__).parents[2]
 READ_BACK = """

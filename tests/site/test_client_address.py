@@ -4,7 +4,7 @@ from the proxies' end of X-Forwarded-For, never from what the client wrote."""
 import pytest
 
 from people.client_address import client_address
-from tests.site.test_settings import run_with_settings
+from tests.processes import run_with_settings
 
 PROXY = "10.0.0.1"
 

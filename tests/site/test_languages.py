@@ -127,6 +127,10 @@ def test_a_page_of_text_needs_no_javascript_and_one_stylesheet(client, home_page
 def test_home_page_renders_in_few_queries(
     client, home_page, django_assert_max_num_queries
 ):
-    client.get("/vi/")
+    assert client.get("/vi/").status_code == 200
     with django_assert_max_num_queries(6):
-        client.get("/en/")
+        response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<h1>{home_page.title_en}</h1>" in html
+    assert home_page.intro_en in html

@@ -9,7 +9,6 @@ no shared cache to test.
 import os
 from contextlib import ExitStack
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
@@ -20,6 +19,7 @@ from bench.app_server import app_server
 from campaigns.models import OutreachSession
 from tests.factories import CampaignFactory, PolicyExplainerPageFactory, area
 from tests.page_forms import explainer_edit_data
+from tests.processes import database_url
 
 shared_services = pytest.mark.skipif(
     not (
@@ -28,12 +28,6 @@ shared_services = pytest.mark.skipif(
     ),
     reason="needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)",
 )
-
-
-def database_url() -> str:
-    """The test database, which the servers must share with this test."""
-    db = settings.DATABASES["default"]
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.utils import timezone
 import pytest
 
 from tests.factories import PolicyExplainerPageFactory
-from tests.site.test_settings import run_with_settings
+from tests.processes import run_with_settings
 
 LOGIN = "/admin/login/"
 

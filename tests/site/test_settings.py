@@ -2,46 +2,8 @@
 in WAL mode. Each case runs in a fresh interpreter, as a server would start."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-PRINT_SETTINGS = """
-import json, django
-from django.conf import settings
-django.setup()
-print(json.dumps({
-    "engine": settings.DATABASES["default"]["ENGINE"],
-    "db_name": settings.DATABASES["default"]["NAME"],
-    "cache": settings.CACHES["default"]["BACKEND"],
-    "shared_cache": settings.CACHES["shared"]["BACKEND"],
-    "static": settings.STORAGES["staticfiles"]["BACKEND"],
-    "media": settings.STORAGES["default"]["BACKEND"],
-    "hosts": settings.ALLOWED_HOSTS,
-    "debug": settings.DEBUG,
-}))
-"""
-
-
-def run_with_settings(module, code=PRINT_SETTINGS, **environment):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DATABASE_URL", "REDIS_URL", "MEDIA_S3_BUCKET"}
-    }
-    env.update(DJANGO_SETTINGS_MODULE=module, PYTHONPATH=f"{ROOT}:{ROOT / 'site'}")
-    env.update(environment)
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.processes import run_with_settings
 
 
 def test_production_refuses_to_start_without_secret_key():

@@ -6,16 +6,22 @@ from pathlib import Path
 
 from django.conf import settings
 
+from fontTools.ttLib import TTFont
+
 from locales.registry import load_languages
 from web.web_fonts import (
     NOTO_DIR,
     SCRIPT_FONTS,
     autonym_font_path,
-    covered,
     script_font_path,
 )
 
 STYLESHEET = Path(settings.BASE_DIR) / "site" / "static" / "css" / "loa.css"
+
+
+def covered(path: Path) -> set[int]:
+    """The characters a font file has glyphs for."""
+    return set(TTFont(path).getBestCmap())
 
 
 def declared_faces() -> dict[str, list[tuple[int, int]]]:
