@@ -47,17 +47,38 @@ def pdf_html(page, request, language: str) -> str:
         return render_to_string(page.pdf_template, context, request=request)
 
 
+def stored_name_start(page) -> str:
+    return f"{page.material_code or page.pk}-"
+
+
 def pdf_bytes(page, request, language: str) -> bytes:
     """The PDF, from the store when this exact HTML was rendered before."""
     html = pdf_html(page, request, language)
     key = hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()[:20]
-    name = f"{PDF_DIR}/{language}/{page.material_code or page.pk}-{key}.pdf"
+    name = f"{PDF_DIR}/{language}/{stored_name_start(page)}{key}.pdf"
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as stored:
             return stored.read()
     data = render_pdf(html)
     default_storage.save(name, ContentFile(data))
     return data
+
+
+def forget_stored_pdfs(pages) -> None:
+    """Delete every stored PDF of `pages`, in every language: the store is
+    under the public media folder, and a withdrawn or private piece must not
+    stay readable there through a link shared earlier."""
+    if not default_storage.exists(PDF_DIR):
+        return
+    starts = tuple(stored_name_start(page) for page in pages)
+    if not starts:
+        return
+    languages, _files = default_storage.listdir(PDF_DIR)
+    for language in languages:
+        _dirs, files = default_storage.listdir(f"{PDF_DIR}/{language}")
+        for name in files:
+            if name.startswith(starts):
+                default_storage.delete(f"{PDF_DIR}/{language}/{name}")
 
 
 def render_pdf(html: str) -> bytes:

@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content.models import Audience, LegalProvision, MaterialPage, Topic
 from content.models.search import update_search_document
+from content.pdf import forget_stored_pdfs
 from content.published import start_new_generation
 
 
@@ -15,7 +16,22 @@ def reindex_material(sender, instance, **kwargs):
         update_search_document(instance, instance.search_text_fields)
 
 
+def forget_pdfs_of_withdrawn(sender, instance, **kwargs):
+    """An unpublished page, or a page made private with what is under it."""
+    page = instance.page if isinstance(instance, PageViewRestriction) else instance
+    under = Page.objects.descendant_of(page, inclusive=True).specific()
+    forget_stored_pdfs(piece for piece in under if isinstance(piece, MaterialPage))
+
+
 def connect_signals() -> None:
+    page_unpublished.connect(
+        forget_pdfs_of_withdrawn, dispatch_uid="content-pdf-unpublish"
+    )
+    post_save.connect(
+        forget_pdfs_of_withdrawn,
+        sender=PageViewRestriction,
+        dispatch_uid="content-pdf-private",
+    )
     page_published.connect(reindex_material, dispatch_uid="content-search-publish")
     page_unpublished.connect(reindex_material, dispatch_uid="content-search-unpublish")
     for signal in (page_published, page_unpublished, post_page_move):

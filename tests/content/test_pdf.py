@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.core.files.storage import default_storage
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 import zxingcpp
 from fontTools.ttLib import TTFont
@@ -109,6 +111,31 @@ def test_a_second_request_is_served_from_the_cache_until_an_edit(client, pieces)
     explainer.save_revision().publish()
     assert fetch_pdf(client, url) != first
     assert len(default_storage.listdir("pdf/vi")[1]) == len(stored) + 1
+
+
+def test_a_withdrawn_or_private_piece_leaves_no_stored_pdf(client, pieces):
+    """The store is in the public media folder: a link shared earlier must
+    not keep the text readable."""
+    explainer, faq = pieces["explainers"], pieces["faq"]
+    for page in (explainer, faq):
+        fetch_pdf(client, page.url + "pdf/")
+        fetch_pdf(client, page.url.replace("/vi/", "/en/", 1) + "pdf/")
+    stored = " ".join(stored_pdfs())
+    assert explainer.material_code in stored and faq.material_code in stored
+    explainer.unpublish()
+    assert all(explainer.material_code not in name for name in stored_pdfs())
+    PageViewRestriction.objects.create(
+        page=faq.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert stored_pdfs() == []
+
+
+def stored_pdfs() -> list[str]:
+    return [
+        name
+        for language in default_storage.listdir("pdf")[0]
+        for name in default_storage.listdir(f"pdf/{language}")[1]
+    ]
 
 
 def test_public_pages_advertise_their_pdf(client, pieces):
