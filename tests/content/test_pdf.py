@@ -113,9 +113,12 @@ def test_a_second_request_is_served_from_the_cache_until_an_edit(client, pieces)
     assert len(default_storage.listdir("pdf/vi")[1]) == len(stored) + 1
 
 
-def test_a_withdrawn_or_private_piece_leaves_no_stored_pdf(client, pieces):
+def test_a_withdrawn_or_private_piece_leaves_no_stored_pdf(
+    client, pieces, settings, tmp_path
+):
     """The store is in the public media folder: a link shared earlier must
     not keep the text readable."""
+    settings.MEDIA_ROOT = str(tmp_path)  # this test's PDFs only
     explainer, faq = pieces["explainers"], pieces["faq"]
     for page in (explainer, faq):
         fetch_pdf(client, page.url + "pdf/")
