@@ -20,6 +20,7 @@ from campaigns.models import (
     Partner,
     Target,
 )
+from campaigns.reports.base import may_read_reports
 from campaigns.reports.language_gap import LanguageGapReportView
 from campaigns.reports.outcomes import OutcomesReportView
 from campaigns.reports.progress import CampaignProgressReportView
@@ -175,8 +176,15 @@ def register_report_urls():
     return urls
 
 
+class CampaignReportMenuItem(MenuItem):
+    """Shown only to those who may read the campaign reports."""
+
+    def is_shown(self, request):
+        return may_read_reports(request.user)
+
+
 def _report_menu_item(name, view, order):
-    return MenuItem(
+    return CampaignReportMenuItem(
         view.page_title, reverse(name), icon_name=view.header_icon, order=order
     )
 

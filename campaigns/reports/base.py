@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +60,13 @@ class Column:
         )
 
 
+REPORT_PERMISSION = "campaigns.view_campaign"
+
+
+def may_read_reports(user) -> bool:
+    return user.has_perm(REPORT_PERMISSION)
+
+
 class CampaignChoiceForm(forms.Form):
     campaign = forms.ModelChoiceField(
         label=_("Campaign"),
@@ -77,6 +85,14 @@ class CampaignReportView(ReportView):
     filter_form_class = CampaignChoiceForm
     paginate_by = 100
     report_columns: list[Column] = []
+
+    def dispatch(self, request, *args, **kwargs):
+        # Only who plans or manages campaigns (communications staff,
+        # administrators): not translators, reviewers or officers, whom the
+        # admin lets in too.
+        if not may_read_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def columns(self):
