@@ -1,9 +1,10 @@
-"""The dates a session can bear: from 1 January 2000 to a month ahead.
+"""The dates a session can bear: from 1 January 2000 to today, in the
+office's time zone (a session is logged once it was held).
 
 Every path that dates a session checks here (the officer's form, the admin,
 through the model field). Anything else is a typing slip, and year 1 at
 midnight in Vietnam lies before the first date a database can store in UTC.
-Fuller plausibility rules for sessions belong beside this one.
+The other rules for figures from the field are in campaigns.plausibility.
 """
 
 import datetime
@@ -13,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EARLIEST = datetime.date(2000, 1, 1)
-AHEAD = datetime.timedelta(days=31)
 
 
 def validate_session_date(value: datetime.date | datetime.datetime) -> None:
@@ -24,8 +24,8 @@ def validate_session_date(value: datetime.date | datetime.datetime) -> None:
             _("A session cannot be dated before 1 January 2000."),
             code="too_early",
         )
-    if day > timezone.localdate() + AHEAD:
+    if day > timezone.localdate():
         raise ValidationError(
-            _("A session cannot be dated more than a month ahead."),
+            _("A session cannot be dated after today: log it once it was held."),
             code="too_late",
         )

@@ -18,7 +18,7 @@ def post_data(campaign, village, piece, indicator, **changes):
         "material-TOTAL_FORMS": "3",
         "material-INITIAL_FORMS": "0",
         "material-0-piece": piece.pk,
-        "material-0-language": "rad",
+        "material-0-language": "vi",
         "material-0-format": "print",
         "material-0-quantity": "40",
         "outcome-TOTAL_FORMS": "2",

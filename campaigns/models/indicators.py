@@ -1,10 +1,14 @@
 """What campaigns count: indicators, their targets and measurements."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from campaigns.plausibility import check_figure, check_not_future
 
 
 class Indicator(models.Model):
@@ -54,6 +58,23 @@ class Indicator(models.Model):
     def adds_up_over_areas(self) -> bool:
         """Counts add up from villages to provinces; percentages do not."""
         return self.unit != self.Unit.PERCENT
+
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal | None, bool]:
+        """(lowest, highest or None, whole numbers only) for a value."""
+        if self.unit == self.Unit.PERCENT:
+            return Decimal(0), Decimal(100), False
+        whole = self.unit in (self.Unit.PEOPLE, self.Unit.COUNT)
+        return Decimal(0), None, whole
+
+    @property
+    def comes_from_sessions(self) -> bool:
+        """Whether a session's outcome can count on it: people or things
+        that add up over time (new enrolments), not a level nor money."""
+        return self.aggregation == self.Aggregation.SUM and self.unit in (
+            self.Unit.PEOPLE,
+            self.Unit.COUNT,
+        )
 
 
 class Target(models.Model):
@@ -106,6 +127,8 @@ class Target(models.Model):
             raise ValidationError(_("A target belongs to a campaign, an area or both."))
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The period ends after it starts.")})
+        if self.indicator_id:
+            check_figure(self.indicator, self.value)
 
 
 class Measurement(models.Model):
@@ -136,6 +159,22 @@ class Measurement(models.Model):
         ordering = ["-measured_on"]
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "area", "measured_on"],
+                name="one_figure_per_indicator_area_day",
+                violation_error_message=_(
+                    "This area already has a figure for this indicator on this "
+                    "date: correct that one instead."
+                ),
+            )
+        ]
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.area}, {self.measured_on})"
+
+    def clean(self):
+        super().clean()
+        check_not_future(self.measured_on, "measured_on")
+        if self.indicator_id:
+            check_figure(self.indicator, self.value)

@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +18,15 @@ from wagtail.models import Orderable, PageLogEntry
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from campaigns.plausibility import (
+    ATTENDANCE_MAXIMUM,
+    check_attendance,
+    check_figure,
+    check_session_indicator,
+    session_indicators,
+)
 from campaigns.session_dates import validate_session_date
+from content.availability import check_material_language
 from content.models import MATERIAL_MODELS
 from locales.registry import language_choices
 
@@ -79,7 +87,16 @@ class OutreachSession(ClusterableModel):
         "content.Audience", verbose_name=_("audiences"), blank=True
     )
     attendance = models.PositiveIntegerField(
-        _("attendance"), null=True, blank=True, help_text=_("People reached.")
+        _("attendance"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(ATTENDANCE_MAXIMUM)],
+        help_text=_("People reached."),
+    )
+    attendance_confirmed = models.BooleanField(
+        _("The attendance is right"),
+        default=False,
+        help_text=_("Tick to confirm an unusually large attendance."),
     )
     partners = ParentalManyToManyField(Partner, verbose_name=_("partners"), blank=True)
     staff = ParentalManyToManyField(
@@ -107,7 +124,7 @@ class OutreachSession(ClusterableModel):
         FieldPanel("campaign"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("starts_at")]),
         FieldRowPanel([FieldPanel("area"), FieldPanel("venue")]),
-        FieldPanel("attendance"),
+        FieldRowPanel([FieldPanel("attendance"), FieldPanel("attendance_confirmed")]),
         InlinePanel("spoken_languages", heading=_("Languages spoken")),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
@@ -127,6 +144,10 @@ class OutreachSession(ClusterableModel):
 
     def __str__(self):
         return f"{self.get_kind_display()}, {self.area} ({self.starts_at:%d/%m/%Y})"
+
+    def clean(self):
+        super().clean()
+        check_attendance(self.attendance, self.attendance_confirmed)
 
     @property
     def outside_campaign_period(self) -> bool:
@@ -163,7 +184,10 @@ class SessionOutcome(Orderable):
 
     session = ParentalKey(OutreachSession, related_name="outcomes")
     indicator = models.ForeignKey(
-        "campaigns.Indicator", verbose_name=_("indicator"), on_delete=models.PROTECT
+        "campaigns.Indicator",
+        verbose_name=_("indicator"),
+        on_delete=models.PROTECT,
+        limit_choices_to=session_indicators,
     )
     value = models.DecimalField(
         _("value"),
@@ -176,6 +200,12 @@ class SessionOutcome(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("outcome")
+
+    def clean(self):
+        super().clean()
+        if self.indicator_id:
+            check_session_indicator(self.indicator)
+            check_figure(self.indicator, self.value)
 
 
 class SessionQuestion(Orderable):
@@ -286,6 +316,8 @@ class MaterialUse(Orderable):
             raise ValidationError(
                 {"piece": _("Choose an explainer, radio script or FAQ answer.")}
             )
+        if self.piece_id:
+            check_material_language(self.piece, self.language, self.format)
 
     def save(self, *args, **kwargs):
         if self.revision_id is None and self.session.starts_at:

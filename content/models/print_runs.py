@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 
+from content.availability import check_material_language
 from locales.registry import language_choices
 
 MATERIAL_PAGE_TYPES = [
@@ -70,3 +71,8 @@ class PrintRun(models.Model):
         if self.revision_id is None:
             self.revision_id = self.piece.live_revision_id
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.piece_id:
+            check_material_language(self.piece, self.language, "print")

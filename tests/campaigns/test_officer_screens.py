@@ -38,7 +38,7 @@ def test_an_officer_logs_a_session_with_material_and_outcomes(client, officer, s
     use = MaterialUse.objects.get()
     piece = setting[2]
     piece.refresh_from_db()
-    assert (use.language, use.quantity, use.revision) == ("rad", 40, None)
+    assert (use.language, use.quantity, use.revision) == ("vi", 40, None)
     assert session.outcomes.get().value == 84
     assert SessionQuestion.objects.get().text.startswith("Mức đóng")
     detail = client.get(response["Location"]).content.decode()

@@ -1,5 +1,5 @@
-"""A session's date must be one it could have happened on: from 2000 to a
-month ahead, refused with a message otherwise, on the officer's form and in
+"""A session's date must be one it could have happened on: from 2000 to
+today, refused with a message otherwise, on the officer's form and in
 the admin."""
 
 import datetime
@@ -19,7 +19,7 @@ TOO_EARLY = ["0001-01-01", "1999-12-31"]
 
 
 def too_late() -> str:
-    return (timezone.localdate() + datetime.timedelta(days=32)).isoformat()
+    return (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
 
 
 def message(text: str) -> str:
@@ -42,20 +42,19 @@ def test_the_officer_is_told_the_date_cannot_be(
     [error] = response.context["form"].errors["day"]
     assert error in {
         message("A session cannot be dated before 1 January 2000."),
-        message("A session cannot be dated more than a month ahead."),
+        message("A session cannot be dated after today: log it once it was held."),
     }
     assert error in response.content.decode()
     assert not OutreachSession.objects.exists()
 
 
-def test_the_first_day_and_a_month_ahead_are_accepted(
+def test_the_first_day_and_today_are_accepted(
     client,
     officer,
     setting,
 ):
     client.force_login(officer)
-    ahead = (timezone.localdate() + datetime.timedelta(days=31)).isoformat()
-    for day in ("2000-01-01", ahead):
+    for day in ("2000-01-01", timezone.localdate().isoformat()):
         response = client.post(NEW, post_data(*setting, day=day))
         assert response.status_code == 302, response.context["form"].errors
     assert OutreachSession.objects.count() == 2

@@ -1,0 +1,102 @@
+"""What a figure from the field may be, kept in one place.
+
+The officer's form, the admin, imports and the phone's offline check all ask
+here (the models' `clean` methods call these; the phone receives them as
+data from `phone_rules`). A figure a person could not have meant is refused
+with a message saying why: a percentage above 100, a fraction of a person,
+a session tomorrow. Whether a piece exists in a language (60 Ede copies of a
+piece with no Ede text) is the material's own rule: content.availability.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+# Above this many people, a session's attendance must be confirmed.
+DEFAULT_ATTENDANCE_CEILING = 1000
+# No session reaches more people than this, even on television: beyond it
+# the figure is a typing slip (and would not fit the database's integers).
+ATTENDANCE_MAXIMUM = 10_000_000
+
+
+def invalid(field: str, message, **params) -> ValidationError:
+    """An error on `field` whose message takes `params`."""
+    return ValidationError({field: ValidationError(message, params=params)})
+
+
+def attendance_ceiling() -> int:
+    return getattr(settings, "LOA_ATTENDANCE_CEILING", DEFAULT_ATTENDANCE_CEILING)
+
+
+def check_attendance(attendance: int | None, confirmed: bool) -> None:
+    if attendance is None:
+        return
+    if attendance > ATTENDANCE_MAXIMUM:
+        raise invalid(
+            "attendance",
+            _("No session reaches more than %(maximum)s people."),
+            maximum=formats.number_format(ATTENDANCE_MAXIMUM, 0, True),
+        )
+    if attendance > attendance_ceiling() and not confirmed:
+        raise invalid(
+            "attendance",
+            _(
+                "%(attendance)s people is more than %(ceiling)s: if that is "
+                "right, tick “The attendance is right”."
+            ),
+            attendance=formats.number_format(attendance, 0, True),
+            ceiling=formats.number_format(attendance_ceiling(), 0, True),
+        )
+
+
+def check_figure(indicator, value: Decimal | None, field: str = "value") -> None:
+    """A value on `indicator`: 0–100 for a percentage, whole for people and
+    counts, never negative."""
+    if value is None or indicator is None:
+        return
+    low, high, whole = indicator.bounds
+    if value < low:
+        raise ValidationError({field: _("A figure cannot be negative.")})
+    if high is not None and value > high:
+        raise ValidationError(
+            {field: _("A percentage lies between 0 and 100.")}, code="above_100"
+        )
+    if whole and value != value.to_integral_value():
+        raise invalid(
+            field,
+            _("“%(indicator)s” counts whole numbers: %(value)s is not one."),
+            indicator=indicator.name,
+            value=value,
+        )
+
+
+def session_indicators() -> Q:
+    """The indicators a session can produce: counts that add up over time
+    (new enrolments, sign-ups), not levels (coverage %) nor money."""
+    from campaigns.models import Indicator
+
+    return Q(
+        aggregation=Indicator.Aggregation.SUM,
+        unit__in=[Indicator.Unit.PEOPLE, Indicator.Unit.COUNT],
+    )
+
+
+def check_session_indicator(indicator) -> None:
+    if indicator is not None and not indicator.comes_from_sessions:
+        raise invalid(
+            "indicator",
+            _(
+                "A session cannot produce “%(indicator)s”: it is reported by the "
+                "office as a measurement."
+            ),
+            indicator=indicator.name,
+        )
+
+
+def check_not_future(day, field: str) -> None:
+    if day is not None and day > timezone.localdate():
+        raise ValidationError({field: _("This date has not come yet.")})
