@@ -132,6 +132,7 @@ class QuickSessionForm(forms.ModelForm):
             "kind",
             "area",
             "attendance",
+            "attendance_confirmed",
             "venue",
             "audiences",
             "partners",
