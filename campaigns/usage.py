@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Sum
 from django.template.loader import render_to_string
 
-from campaigns.models import Campaign, MaterialUse, SessionOutcome
+from campaigns.models import Campaign, Indicator, MaterialUse, SessionOutcome
+from campaigns.plausibility import session_indicators
 
 
 @dataclass
@@ -37,12 +38,20 @@ def usage_of(piece_id: int) -> PieceUsage:
             .order_by("name")
         ),
         uses=by_language,
-        outcomes=list(
-            SessionOutcome.objects.filter(session_id__in=session_ids)
-            .values("indicator__name", "indicator__unit")
-            .annotate(total=Sum("value"))
-            .order_by("indicator__name")
-        ),
+        outcomes=outcomes_of_sessions(session_ids),
+    )
+
+
+def outcomes_of_sessions(session_ids) -> list[dict]:
+    """What the sessions achieved, summed per indicator. Only indicators a
+    session can produce are summed: an outcome logged on a percentage before
+    the rules refused it is listed for correction, never added up."""
+    return list(
+        SessionOutcome.objects.filter(session_id__in=session_ids)
+        .filter(indicator__in=Indicator.objects.filter(session_indicators()))
+        .values("indicator__name", "indicator__unit")
+        .annotate(total=Sum("value"))
+        .order_by("indicator__name")
     )
 
 

@@ -1,12 +1,20 @@
-"""What came of each campaign's sessions, indicator by indicator."""
+"""What came of each campaign's sessions, indicator by indicator.
 
+Counted as progress counts them: a session's outcomes count for its campaign
+when the session falls within the campaign's days (in the office's time
+zone); outcomes of sessions dated outside are shown apart, never added."""
+
+import operator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import reduce
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import SessionOutcome
+from campaigns.days import end_of, start_of
+from campaigns.models import Campaign, Indicator, SessionOutcome
+from campaigns.plausibility import session_indicators
 from campaigns.reports.base import NUMBER, CampaignReportView, Column, plain
 
 
@@ -16,6 +24,7 @@ class OutcomeRow:
     indicator: str
     total: Decimal
     sessions: int
+    outside: Decimal | None
 
 
 class OutcomesReportView(CampaignReportView):
@@ -30,17 +39,27 @@ class OutcomesReportView(CampaignReportView):
         Column("indicator", _("Indicator")),
         Column("total", _("Total"), NUMBER),
         Column("sessions", _("Sessions"), NUMBER),
+        Column("outside", _("Outside the campaign's period (not counted)"), NUMBER),
     ]
 
     def get_rows(self, filters):
-        outcomes = SessionOutcome.objects.all()
+        outcomes = SessionOutcome.objects.filter(
+            indicator__in=Indicator.objects.filter(session_indicators())
+        )
         if filters.get("campaign"):
             outcomes = outcomes.filter(
                 session__campaign__in=filters["campaign"].with_descendants()
             )
+        counted = in_campaign_period(
+            Campaign.objects.filter(pk__in=outcomes.values("session__campaign"))
+        )
         rows = (
             outcomes.values("session__campaign__name", "indicator__name")
-            .annotate(total=Sum("value"), sessions=Count("session", distinct=True))
+            .annotate(
+                total=Sum("value", filter=counted, default=0),
+                sessions=Count("session", distinct=True, filter=counted),
+                outside=Sum("value", filter=~counted),
+            )
             .order_by("session__campaign__name", "indicator__name")
         )
         return [
@@ -49,6 +68,23 @@ class OutcomesReportView(CampaignReportView):
                 row["indicator__name"],
                 plain(row["total"]),
                 row["sessions"],
+                plain(row["outside"]) if row["outside"] is not None else None,
             )
             for row in rows
         ]
+
+
+def in_campaign_period(campaigns) -> Q:
+    """Outcomes of sessions held within their own campaign's days."""
+    return reduce(
+        operator.or_,
+        (
+            Q(
+                session__campaign=campaign,
+                session__starts_at__gte=start_of(campaign.starts_on),
+                session__starts_at__lt=end_of(campaign.ends_on),
+            )
+            for campaign in campaigns
+        ),
+        Q(pk__in=[]),
+    )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.models import Page
 
-from campaigns.models import MaterialUse
+from campaigns.models import Campaign, MaterialUse
 from campaigns.reports.base import (
     NUMBER,
     CampaignChoiceForm,
@@ -18,7 +18,7 @@ from campaigns.reports.base import (
     Column,
     plain,
 )
-from campaigns.usage import usage_of
+from campaigns.usage import outcomes_of_sessions
 from content.models import MATERIAL_MODELS
 
 
@@ -38,6 +38,7 @@ class WhereUsedFilterForm(CampaignChoiceForm):
 class WhereUsedRow:
     piece: Page
     language: str
+    format_code: str
     format: str
     quantity: int
     sessions: int
@@ -109,6 +110,7 @@ class WhereUsedReportView(CampaignReportView):
             WhereUsedRow(
                 piece=pieces[row["piece_id"]],
                 language=row["language"],
+                format_code=row["format"],
                 format=str(formats.get(row["format"], row["format"])),
                 quantity=row["quantity"],
                 sessions=row["sessions"],
@@ -117,13 +119,20 @@ class WhereUsedReportView(CampaignReportView):
         ]
 
     def decorate_paginated_queryset(self, rows):
-        """Campaigns and outcomes for the rows on this page only."""
-        usages = {}
+        """Campaigns and outcomes for the rows on this page only, each row
+        of the sessions that used the piece in that language and format."""
         for row in rows:
-            usage = usages.setdefault(row.piece.pk, usage_of(row.piece.pk))
-            row.campaigns = "; ".join(str(campaign) for campaign in usage.campaigns)
+            sessions = MaterialUse.objects.filter(
+                piece=row.piece, language=row.language, format=row.format_code
+            ).values("session_id")
+            row.campaigns = "; ".join(
+                Campaign.objects.filter(sessions__in=sessions)
+                .distinct()
+                .order_by("name")
+                .values_list("name", flat=True)
+            )
             row.outcomes = "; ".join(
                 f"{outcome['indicator__name']} {plain(outcome['total'])}"
-                for outcome in usage.outcomes
+                for outcome in outcomes_of_sessions(sessions)
             )
         return rows
