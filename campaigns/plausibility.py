@@ -28,6 +28,11 @@ def invalid(field: str, message, **params) -> ValidationError:
     return ValidationError({field: ValidationError(message, params=params)})
 
 
+def grouped(number: int) -> str:
+    """10.000.000 in Vietnamese, 10,000,000 in English."""
+    return formats.number_format(number, force_grouping=True)
+
+
 def attendance_ceiling() -> int:
     return getattr(settings, "LOA_ATTENDANCE_CEILING", DEFAULT_ATTENDANCE_CEILING)
 
@@ -39,7 +44,7 @@ def check_attendance(attendance: int | None, confirmed: bool) -> None:
         raise invalid(
             "attendance",
             _("No session reaches more than %(maximum)s people."),
-            maximum=formats.number_format(ATTENDANCE_MAXIMUM, 0, True),
+            maximum=grouped(ATTENDANCE_MAXIMUM),
         )
     if attendance > attendance_ceiling() and not confirmed:
         raise invalid(
@@ -48,8 +53,8 @@ def check_attendance(attendance: int | None, confirmed: bool) -> None:
                 "%(attendance)s people is more than %(ceiling)s: if that is "
                 "right, tick “The attendance is right”."
             ),
-            attendance=formats.number_format(attendance, 0, True),
-            ceiling=formats.number_format(attendance_ceiling(), 0, True),
+            attendance=grouped(attendance),
+            ceiling=grouped(attendance_ceiling()),
         )
 
 
@@ -70,7 +75,7 @@ def check_figure(indicator, value: Decimal | None, field: str = "value") -> None
             field,
             _("“%(indicator)s” counts whole numbers: %(value)s is not one."),
             indicator=indicator.name,
-            value=value,
+            value=formats.number_format(Decimal(f"{value.normalize():f}")),
         )
 
 

@@ -21,6 +21,7 @@ from campaigns.models import (
     Target,
 )
 from campaigns.reports.base import may_read_reports
+from campaigns.reports.figures_to_check import FiguresToCheckReportView
 from campaigns.reports.language_gap import LanguageGapReportView
 from campaigns.reports.outcomes import OutcomesReportView
 from campaigns.reports.progress import CampaignProgressReportView
@@ -158,6 +159,7 @@ REPORTS = [
     ("outcomes", "outcomes_report", OutcomesReportView),
     ("where-used", "where_used_report", WhereUsedReportView),
     ("language-gap", "language_gap_report", LanguageGapReportView),
+    ("figures-to-check", "figures_to_check_report", FiguresToCheckReportView),
 ]
 
 

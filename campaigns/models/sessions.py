@@ -201,6 +201,9 @@ class SessionOutcome(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("outcome")
 
+    def __str__(self):
+        return f"{self.indicator}: {self.value.normalize():f}"
+
     def clean(self):
         super().clean()
         if self.indicator_id:
@@ -300,6 +303,10 @@ class MaterialUse(Orderable):
         verbose_name = _("material used")
         verbose_name_plural = _("material used")
         indexes = [models.Index(fields=["piece", "language"])]
+
+    def __str__(self):
+        code = getattr(self.piece.specific, "material_code", "") or self.piece.title
+        return f"{code} [{self.language}] × {self.quantity}"
 
     def clean(self):
         super().clean()

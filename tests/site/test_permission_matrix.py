@@ -244,7 +244,7 @@ def log_session(world):
             "material-TOTAL_FORMS": "1",
             "material-INITIAL_FORMS": "0",
             "material-0-piece": world.piece.pk,
-            "material-0-language": "rad",
+            "material-0-language": "vi",
             "material-0-format": "print",
             "material-0-quantity": "40",
             "outcome-TOTAL_FORMS": "0",
@@ -271,7 +271,7 @@ def add_material_use(world):
     data.update(
         {
             f"material_uses-{row}-piece": str(world.piece.pk),
-            f"material_uses-{row}-language": "rad",
+            f"material_uses-{row}-language": "vi",
             f"material_uses-{row}-format": "print",
             f"material_uses-{row}-quantity": "200",
             f"material_uses-{row}-id": "",

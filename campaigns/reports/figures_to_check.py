@@ -1,0 +1,187 @@
+"""Figures already recorded that the plausibility rules would now refuse:
+a coverage of 150 %, an outcome on an amount of money, a session dated next
+year, Ede copies of a piece with no Ede text. Each row says why and links to
+where an editor corrects it.
+
+Queries narrow the candidates; the message is the rule's own, from the
+model's validation, so this list and the forms never disagree."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q, Value
+from django.db.models.functions import Round
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.models import Page
+
+from campaigns.days import end_of
+from campaigns.models import (
+    Indicator,
+    MaterialUse,
+    Measurement,
+    OutreachSession,
+    SessionOutcome,
+    Target,
+)
+from campaigns.plausibility import attendance_ceiling, session_indicators
+from campaigns.reports.base import CampaignReportView, Column
+from content.availability import check_material_language
+from content.models import PrintRun
+
+
+@dataclass
+class FigureToCheck:
+    kind: str
+    record: str
+    problem: str
+    edit_url: str
+
+
+def problems_of(instance) -> list[str]:
+    """What the rules say against `instance`, as they would on its form
+    (whose choices already leave out what a relation may not point to)."""
+    limited = [
+        field.name
+        for field in instance._meta.fields
+        if field.remote_field and field.remote_field.limit_choices_to
+    ]
+    try:
+        instance.full_clean(
+            exclude=limited, validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as error:
+        return [
+            message for messages in error.message_dict.values() for message in messages
+        ]
+    return []
+
+
+def out_of_bounds(prefix: str = "") -> Q:
+    """Values below zero, percentages above 100, fractions of people."""
+    unit = f"{prefix}indicator__unit"
+    return (
+        Q(value__lt=0)
+        | Q(**{unit: Indicator.Unit.PERCENT}, value__gt=100)
+        | (
+            Q(**{f"{unit}__in": [Indicator.Unit.PEOPLE, Indicator.Unit.COUNT]})
+            & ~Q(value=F("rounded"))
+        )
+    )
+
+
+def candidates():
+    """(records, edit URL of one) for every kind of record."""
+    today = timezone.localdate()
+    measurements = (
+        Measurement.objects.annotate(rounded=Round("value"))
+        .filter(out_of_bounds() | Q(measured_on__gt=today))
+        .select_related("indicator", "area")
+    )
+    targets = (
+        Target.objects.annotate(rounded=Round("value"))
+        .filter(out_of_bounds())
+        .select_related("indicator", "area", "campaign")
+    )
+    sessions = OutreachSession.objects.filter(
+        Q(starts_at__gte=end_of(today))
+        | Q(attendance__gt=attendance_ceiling(), attendance_confirmed=False)
+    ).select_related("campaign", "area")
+    outcomes = (
+        SessionOutcome.objects.annotate(rounded=Round("value"))
+        .filter(
+            out_of_bounds()
+            | ~Q(indicator__in=Indicator.objects.filter(session_indicators()))
+        )
+        .select_related("indicator", "session__area", "session__campaign")
+    )
+    return [
+        (measurements, edit_url("measurements:edit")),
+        (targets, edit_url("targets:edit")),
+        (sessions, session_url),
+        (outcomes, lambda outcome: session_url(outcome.session)),
+    ]
+
+
+def row(record, problem: str, edit_url: str) -> FigureToCheck:
+    """A row naming the record; a session's outcome or material with its
+    session."""
+    described = str(record)
+    if session := getattr(record, "session", None):
+        described = f"{session} — {described}"
+    return FigureToCheck(
+        str(capfirst(record._meta.verbose_name)), described, problem, edit_url
+    )
+
+
+def edit_url(name: str):
+    return lambda record: reverse(name, args=[record.pk])
+
+
+def session_url(session) -> str:
+    return reverse("outreach_sessions:edit", args=[session.pk])
+
+
+def material_in_missing_languages() -> list[FigureToCheck]:
+    """Material used and print runs in a language their piece lacks: the
+    rule is asked once per piece, language and format, however many rows."""
+    found = []
+    for records, url in (
+        (
+            MaterialUse.objects.select_related("session", "piece"),
+            lambda use: session_url(use.session),
+        ),
+        (
+            PrintRun.objects.annotate(format=Value("print")).select_related("piece"),
+            edit_url("wagtailsnippets_content_printrun:edit"),
+        ),
+    ):
+        keys = records.values_list("piece", "language", "format").distinct()
+        pieces = {
+            page.pk: page for page in Page.objects.filter(pk__in=[k[0] for k in keys])
+        }
+        for piece_id, language, format in keys:
+            try:
+                check_material_language(pieces[piece_id], language, format)
+            except ValidationError as error:
+                for record in records.filter(
+                    piece_id=piece_id, language=language, format=format
+                ):
+                    found += [
+                        row(record, problem, url(record)) for problem in error.messages
+                    ]
+    return found
+
+
+class FiguresToCheckReportView(CampaignReportView):
+    """Recorded figures the rules refuse now, for an editor to correct."""
+
+    page_title = _("Figures to check")
+    header_icon = "warning"
+    filter_form_class = forms.Form
+    index_url_name = "figures_to_check_report"
+    index_results_url_name = "figures_to_check_report_results"
+    report_columns = [
+        Column("kind", _("Kind")),
+        Column(
+            "record",
+            _("Record"),
+            cell=TitleColumn,
+            cell_options={"get_url": lambda row: row.edit_url},
+        ),
+        Column("problem", _("Problem")),
+    ]
+
+    def get_rows(self, filters):
+        rows = []
+        for records, url in candidates():
+            for record in records:
+                rows += [
+                    row(record, problem, url(record)) for problem in problems_of(record)
+                ]
+        return rows + material_in_missing_languages()
