@@ -16,8 +16,6 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-# Above this many people, a session's attendance must be confirmed.
-DEFAULT_ATTENDANCE_CEILING = 1000
 # No session reaches more people than this, even on television: beyond it
 # the figure is a typing slip (and would not fit the database's integers).
 ATTENDANCE_MAXIMUM = 10_000_000
@@ -34,7 +32,8 @@ def grouped(number: int) -> str:
 
 
 def attendance_ceiling() -> int:
-    return getattr(settings, "LOA_ATTENDANCE_CEILING", DEFAULT_ATTENDANCE_CEILING)
+    """Above this many people (a setting), attendance must be confirmed."""
+    return settings.LOA_ATTENDANCE_CEILING
 
 
 def check_attendance(attendance: int | None, confirmed: bool) -> None:

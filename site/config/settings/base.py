@@ -226,6 +226,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "people.login_throttle.ThrottledLoginForm"
 # people.client_address). 0: the app servers face the clients themselves.
 LOA_TRUSTED_PROXY_COUNT = 0
 WAGTAIL_SITE_NAME = "Loa"
+# A session's attendance above this many people must be confirmed on its form
+# (campaigns.plausibility): a village meeting is tens, a dialogue 150.
+LOA_ATTENDANCE_CEILING = int(os.environ.get("LOA_ATTENDANCE_CEILING", "1000"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Photos from phones are large; anything bigger is refused with a form error.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
