@@ -1,8 +1,8 @@
 """What a figure from the field may be, kept in one place.
 
-The officer's form, the admin, imports and the phone's offline check all ask
-here (the models' `clean` methods call these; the phone receives them as
-data from `phone_rules`). A figure a person could not have meant is refused
+The officer's form and the admin ask here through the models' `clean`
+methods; the phone's offline check receives the same rules as data from the
+server. A figure a person could not have meant is refused
 with a message saying why: a percentage above 100, a fraction of a person,
 a session tomorrow. Whether a piece exists in a language (60 Ede copies of a
 piece with no Ede text) is the material's own rule: content.availability.

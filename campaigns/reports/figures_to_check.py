@@ -62,14 +62,14 @@ def problems_of(instance) -> list[str]:
     return []
 
 
-def out_of_bounds(prefix: str = "") -> Q:
-    """Values below zero, percentages above 100, fractions of people."""
-    unit = f"{prefix}indicator__unit"
+def out_of_bounds() -> Q:
+    """Values below zero, percentages above 100, fractions of people (rows
+    annotated with their value `rounded`)."""
     return (
         Q(value__lt=0)
-        | Q(**{unit: Indicator.Unit.PERCENT}, value__gt=100)
+        | Q(indicator__unit=Indicator.Unit.PERCENT, value__gt=100)
         | (
-            Q(**{f"{unit}__in": [Indicator.Unit.PEOPLE, Indicator.Unit.COUNT]})
+            Q(indicator__unit__in=[Indicator.Unit.PEOPLE, Indicator.Unit.COUNT])
             & ~Q(value=F("rounded"))
         )
     )
@@ -142,9 +142,7 @@ def material_in_missing_languages() -> list[FigureToCheck]:
         ),
     ):
         keys = records.values_list("piece", "language", "format").distinct()
-        pieces = {
-            page.pk: page for page in Page.objects.filter(pk__in=[k[0] for k in keys])
-        }
+        pieces = Page.objects.in_bulk([piece for piece, _language, _format in keys])
         for piece_id, language, format in keys:
             try:
                 check_material_language(pieces[piece_id], language, format)
