@@ -65,6 +65,10 @@ def fresh_database():
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# A campaigns migration a backup may predate: one before the latest.
+OLDER_CAMPAIGNS_MIGRATION = "0007_session_date_bounds"
+
+
 def manage(env, *args, code=None):
     command = [sys.executable, "manage.py", *args]
     if code:
@@ -249,24 +253,29 @@ def test_a_backup_made_before_the_shared_cache_restores_into_a_site_that_serves(
         (tmp_path / "old.sqlite3").write_bytes(
             tar.extractfile("database.sqlite3").read()
         )
-    with sqlite3.connect(tmp_path / "old.sqlite3") as old:
-        old.execute("DROP TABLE loa_shared_cache")
-        old.execute(
-            "DELETE FROM django_migrations WHERE app = 'campaigns' AND name = ?",
-            ["0007_session_date_bounds"],
-        )
-    old = rewrite(
-        archive,
-        replace={"database.sqlite3": (tmp_path / "old.sqlite3").read_bytes()},
-        manifest=older,
-    )
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in ("DATABASE_URL", "REDIS_URL")
     }
+    env |= {"DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    # Back to where the database stood before the latest campaigns
+    # migration, as a backup made then holds it.
+    unmigrated = manage(
+        env | {"DATABASE_URL": f"sqlite:///{tmp_path / 'old.sqlite3'}"},
+        "migrate",
+        "campaigns",
+        OLDER_CAMPAIGNS_MIGRATION,
+    )
+    assert unmigrated.returncode == 0, unmigrated.stderr
+    with sqlite3.connect(tmp_path / "old.sqlite3") as old:
+        old.execute("DROP TABLE loa_shared_cache")
+    old = rewrite(
+        archive,
+        replace={"database.sqlite3": (tmp_path / "old.sqlite3").read_bytes()},
+        manifest=older,
+    )
     env |= {
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "fresh-media"),
     }
