@@ -47,3 +47,9 @@ def test_a_count_of_sessions_is_said_in_vietnamese(
         f"/admin/reports/campaign-progress/?campaign={campaign.pk}"
     ).content.decode()
     assert "1 buổi" in html and "1 sessions" not in html
+
+
+def test_an_empty_print_run_list_speaks_one_language(admin_client):
+    html = admin_client.get("/admin/snippets/content/printrun/").content.decode()
+    assert "Chưa có đợt in nào" in html
+    assert "There are no đợt in" not in html
