@@ -8,7 +8,6 @@ every item's code, language, version and translation state. Kits with the
 same plan are built once and served again.
 """
 
-import csv
 import io
 import json
 import logging
@@ -36,6 +35,7 @@ from content.pdf import pdf_bytes, render_pdf, site_request
 from locales.matrix import worst_states
 from locales.registry import source_language_code
 from locales.source_text import digest
+from locales.spreadsheets import csv_text
 from locales.states import target_languages
 
 logger = logging.getLogger(__name__)
@@ -228,24 +228,23 @@ def changes_since(kit: FieldKit) -> list[str]:
 
 
 def index_csv(items: list[KitItem]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        ["file", "code", "title", "language", "version", "version_date", "state"]
+    return csv_text(
+        [
+            ["file", "code", "title", "language", "version", "version_date", "state"],
+            *(
+                [
+                    item.filename,
+                    item.code,
+                    item.title,
+                    item.language,
+                    item.version,
+                    item.version_date,
+                    item.state,
+                ]
+                for item in items
+            ),
+        ]
     )
-    for item in items:
-        writer.writerow(
-            [
-                item.filename,
-                item.code,
-                item.title,
-                item.language,
-                item.version,
-                item.version_date,
-                item.state,
-            ]
-        )
-    return out.getvalue()
 
 
 def _item_label(item: KitItem) -> str:
@@ -264,9 +263,7 @@ def _pdf_item(piece, language, states) -> KitItem:
         title=title,
         language=language,
         version=str(piece.live_revision_id),
-        version_date=f"{piece.last_published_at:%Y-%m-%d}"
-        if piece.last_published_at
-        else "",
+        version_date=_day(piece.last_published_at),
         state=_state(piece, language, states),
     )
 
@@ -281,7 +278,7 @@ def _audio_item(piece, recording) -> KitItem:
         title=recording.audio.title,
         language=recording.language,
         version=f"{recording.audio_id}:{recording.script_digest[:12]}",
-        version_date=f"{recording.audio.created_at:%Y-%m-%d}",
+        version_date=_day(recording.audio.created_at),
         state="outdated" if recording.is_outdated else "current",
     )
 
@@ -309,11 +306,16 @@ def _faq_item(answers, language, states) -> KitItem:
             f"{answer.pk}:{answer.live_revision_id}" for answer in answers
         ),
         version_date=max(
-            (f"{a.last_published_at:%Y-%m-%d}" for a in answers if a.last_published_at),
+            (_day(a.last_published_at) for a in answers if a.last_published_at),
             default="",
         ),
         state="",
     )
+
+
+def _day(moment) -> str:
+    """The office's date of a moment (stored in UTC), as 2025-11-18."""
+    return timezone.localdate(moment).isoformat() if moment else ""
 
 
 def _state(piece, language, states) -> str:

@@ -23,6 +23,7 @@ from functools import reduce
 from django.db.models import F, Q
 from django.db.models.functions import Substr
 from django.db.models.lookups import In
+from django.utils.translation import ngettext
 
 from campaigns.days import end_of, start_of
 from campaigns.models import (
@@ -202,7 +203,12 @@ def _reported(target: Target, areas: list, measurements: dict) -> Progress | Non
     if not used or (not adds_up and len(used) > 1):
         return None
     newest = max(used, key=lambda measurement: measurement.measured_on)
-    detail = newest.source if len(used) == 1 else f"{len(used)} reports"
+    detail = (
+        newest.source
+        if len(used) == 1
+        else ngettext("%(count)d report", "%(count)d reports", len(used))
+        % {"count": len(used)}
+    )
     return Progress(
         target, total, "reported", f"{detail}, {newest.measured_on:%d/%m/%Y}"
     )
@@ -281,4 +287,6 @@ class _Outcomes:
                         sessions.add(session)
         if not sessions:
             return Progress(target, None, "")
-        return Progress(target, total, "sessions", f"{len(sessions)} sessions")
+        count = len(sessions)
+        detail = ngettext("%(count)d session", "%(count)d sessions", count)
+        return Progress(target, total, "sessions", detail % {"count": count})

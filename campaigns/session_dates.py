@@ -18,7 +18,10 @@ EARLIEST = datetime.date(2000, 1, 1)
 
 def validate_session_date(value: datetime.date | datetime.datetime) -> None:
     """Refuse a session's date or date and time outside the bounds."""
-    day = value.date() if isinstance(value, datetime.datetime) else value
+    if isinstance(value, datetime.datetime):
+        day = timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    else:
+        day = value
     if day < EARLIEST:
         raise ValidationError(
             _("A session cannot be dated before 1 January 2000."),

@@ -7,9 +7,10 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from content.legal_review import pieces_needing_review
+from locales.spreadsheets import SpreadsheetExportsMixin
 
 
-class LegalReviewReportView(ReportView):
+class LegalReviewReportView(SpreadsheetExportsMixin, ReportView):
     """Pieces citing a law that was amended or superseded since they were
     last published: every language of them needs checking."""
 
@@ -17,6 +18,7 @@ class LegalReviewReportView(ReportView):
     header_icon = "doc-full"
     index_url_name = "legal_review_report"
     index_results_url_name = "legal_review_report_results"
+    export_name = "legal-review"
     list_export = ["material_code", "title", "changed_provisions", "last_published_at"]
     export_headings = {
         "material_code": _("Material code"),

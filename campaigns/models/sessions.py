@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -143,7 +144,12 @@ class OutreachSession(ClusterableModel):
         indexes = [models.Index(fields=["campaign", "starts_at"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()}, {self.area} ({self.starts_at:%d/%m/%Y})"
+        return f"{self.get_kind_display()}, {self.area} ({self.local_day:%d/%m/%Y})"
+
+    @property
+    def local_day(self):
+        """The day the session was held, in the office's time zone."""
+        return timezone.localdate(self.starts_at) if self.starts_at else None
 
     def clean(self):
         super().clean()
@@ -154,7 +160,7 @@ class OutreachSession(ClusterableModel):
         return bool(
             self.starts_at
             and self.campaign_id
-            and not self.campaign.covers(self.starts_at.date())
+            and not self.campaign.covers(self.local_day)
         )
 
 

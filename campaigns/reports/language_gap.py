@@ -40,6 +40,7 @@ class LanguageGapReportView(CampaignReportView):
     header_icon = "globe"
     index_url_name = "language_gap_report"
     index_results_url_name = "language_gap_report_results"
+    export_name = "language-gap"
     report_columns = [
         Column("campaign", _("Campaign")),
         Column("language", _("Language")),

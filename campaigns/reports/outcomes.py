@@ -34,6 +34,7 @@ class OutcomesReportView(CampaignReportView):
     header_icon = "success"
     index_url_name = "outcomes_report"
     index_results_url_name = "outcomes_report_results"
+    export_name = "outcomes"
     report_columns = [
         Column("campaign", _("Campaign")),
         Column("indicator", _("Indicator")),

@@ -15,12 +15,6 @@ from campaigns.progress import Progress, progress_of
 from campaigns.reports.base import NUMBER, PERCENT, CampaignReportView, Column, plain
 
 
-class NumberColumn(tables.Column):
-    """A number grouped the reader's way (2.560.179 in Vietnamese)."""
-
-    cell_template_name = "campaigns/reports/number_cell.html"
-
-
 class BarColumn(tables.Column):
     """A server-drawn SVG bar: the share of the target reached."""
 
@@ -82,10 +76,13 @@ class ProgressFilterForm(forms.Form):
     )
 
     def __init__(self, data=None, **kwargs):
-        # Progress is read one campaign at a time: the first one by default.
-        if not data:
+        # Progress is read one campaign at a time: the first one by default,
+        # on the screen and in the export of what the screen shows.
+        if not data or "campaign" not in data:
             first = Campaign.objects.order_by("-starts_on", "name").first()
-            data = {"campaign": first.pk} if first else None
+            data = (
+                {**dict((data or {}).items()), "campaign": first.pk} if first else data
+            )
         super().__init__(data, **kwargs)
 
 
@@ -98,14 +95,15 @@ class CampaignProgressReportView(CampaignReportView):
     index_url_name = "campaign_progress_report"
     index_results_url_name = "campaign_progress_report_results"
     filter_form_class = ProgressFilterForm
+    export_name = "progress"
     report_columns = [
         Column("indicator", _("Indicator")),
         # The screen shows one campaign (and those under it), chosen above.
         Column("campaign", _("Campaign"), on_screen=False),
         Column("area", _("Area")),
         Column("period", _("Period")),
-        Column("target_value", _("Target"), NUMBER, cell=NumberColumn),
-        Column("measured", _("Measured"), NUMBER, cell=NumberColumn),
+        Column("target_value", _("Target"), NUMBER),
+        Column("measured", _("Measured"), NUMBER),
         Column("percent", _("Share of target"), PERCENT, cell=BarColumn),
         Column("basis", pgettext_lazy("where a figure comes from", "Source")),
     ]

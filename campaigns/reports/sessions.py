@@ -45,11 +45,17 @@ class SessionsReportView(CampaignReportView):
     index_url_name = "sessions_report"
     index_results_url_name = "sessions_report_results"
     filter_form_class = SessionsFilterForm
+    export_name = "sessions"
     report_columns = [
         Column("group", _("Group")),
         Column("sessions", _("Sessions"), NUMBER),
         Column("attendance", _("Attendance"), NUMBER),
     ]
+
+    def export_about(self):
+        form = self.get_filter_form()
+        by = form.cleaned_data.get("by") if form.is_valid() else ""
+        return [*super().export_about(), f"by-{by or 'kind'}"]
 
     def get_rows(self, filters):
         sessions = OutreachSession.objects.all()

@@ -63,6 +63,7 @@ class WhereUsedReportView(CampaignReportView):
     index_url_name = "where_used_report"
     index_results_url_name = "where_used_report_results"
     filter_form_class = WhereUsedFilterForm
+    export_name = "where-used"
     report_columns = [
         # In the spreadsheets only, as the code is not on screen.
         Column("code", _("Material code"), on_screen=False),

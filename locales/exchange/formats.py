@@ -33,6 +33,7 @@ from translate.misc.xml_helpers import reindent
 from translate.storage import xliff
 
 from locales import placeholders
+from locales.spreadsheets import append_row
 
 FORMATS = {
     "xliff": ("xlf", "application/x-xliff+xml"),
@@ -341,7 +342,7 @@ def _refuse_unsafe_xml(data: bytes) -> None:
 
 def _write_po(exchange: ExchangeFile) -> bytes:
     catalog = polib.POFile()
-    now = timezone.now().strftime("%Y-%m-%d %H:%M%z")
+    now = timezone.localtime().strftime("%Y-%m-%d %H:%M%z")
     catalog.metadata = {
         "Project-Id-Version": "Loa",
         "Language": exchange.language,
@@ -469,9 +470,10 @@ def _write_xlsx(exchange: ExchangeFile) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Translations"
-    sheet.append(XLSX_COLUMNS)
+    append_row(sheet, XLSX_COLUMNS)
     for unit in exchange.units:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 unit.key,
                 "\n".join([unit.context, *_placeholder_note(unit.source)]).strip(),
@@ -479,14 +481,14 @@ def _write_xlsx(exchange: ExchangeFile) -> bytes:
                 unit.target,
                 "\n".join(unit.glossary),
                 unit.check,
-            ]
+            ],
         )
     for column, width in zip("ABCDEF", (12, 24, 60, 60, 30, 12), strict=True):
         sheet.column_dimensions[column].width = width
     about = workbook.create_sheet("About")
-    about.append(["source language", exchange.source_language])
-    about.append(["language", exchange.language])
-    about.append(["exported", timezone.now().isoformat(timespec="seconds")])
+    append_row(about, ["source language", exchange.source_language])
+    append_row(about, ["language", exchange.language])
+    append_row(about, ["exported", timezone.localtime().isoformat(timespec="seconds")])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

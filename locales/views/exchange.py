@@ -2,7 +2,6 @@
 imported (the preview and import themselves: `locales.views.import_jobs`)."""
 
 from django import forms
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from locales.exchange.jobs import start_import
 from locales.matrix import FILTERS, kind_choices
 from locales.permissions import editable_languages
 from locales.registry import language_choices as registered_choices
+from locales.spreadsheets import attachment, export_filename
 from locales.states import TranslationState, target_languages
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -90,11 +90,8 @@ class ExportTranslationsView(ExchangeViewMixin, FormView):
         pieces = select_pieces(values.pop("kind"), **values)
         data = write(export_units(pieces, language, state), file_format)
         extension, content_type = FORMATS[file_format]
-        response = HttpResponse(data, content_type=content_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="loa-{language}.{extension}"'
-        )
-        return response
+        filename = export_filename("translations", language, extension=extension)
+        return attachment(data, filename, content_type)
 
 
 class ImportForm(forms.Form):

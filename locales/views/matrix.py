@@ -1,8 +1,5 @@
 """Admin views for translation work."""
 
-import csv
-import io
-
 from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -12,11 +9,10 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from openpyxl import Workbook
-
 from locales.matrix import FILTERS, build_matrix, kind_choices
 from locales.permissions import editable_languages
 from locales.registry import language_choices
+from locales.spreadsheets import spreadsheet_response
 from locales.states import TranslationState, target_languages
 
 # The language choice of a translator who writes in several languages.
@@ -141,22 +137,4 @@ class TranslationMatrixView(WagtailAdminTemplateMixin, TemplateView):
         return rows
 
     def export(self, file_format: str) -> HttpResponse:
-        if file_format == "csv":
-            buffer = io.StringIO()
-            csv.writer(buffer).writerows(self.table())
-            response = HttpResponse(buffer.getvalue(), content_type="text/csv")
-        else:
-            workbook = Workbook()
-            for row in self.table():
-                workbook.active.append(row)
-            buffer = io.BytesIO()
-            workbook.save(buffer)
-            response = HttpResponse(
-                buffer.getvalue(),
-                content_type="application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-            )
-        response["Content-Disposition"] = (
-            f'attachment; filename="translation-matrix.{file_format}"'
-        )
-        return response
+        return spreadsheet_response(file_format, self.table(), "translation-matrix")

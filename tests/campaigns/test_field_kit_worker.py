@@ -203,7 +203,7 @@ def test_a_killed_worker_s_kit_fails_and_a_new_worker_builds_it_again(site):
     assert {"index.csv", "index.html"} <= names and any(
         name.endswith("-en.pdf") for name in names
     )
-    index = csv.DictReader(io.StringIO(archive.read("index.csv").decode()))
+    index = csv.DictReader(io.StringIO(archive.read("index.csv").decode("utf-8-sig")))
     assert {row["file"] for row in index} == names - {"index.csv", "index.html"}
     assert ask_for_kit(officer, url, ["vi", "en"]) == again
     # The stuck kit stays failed, with its reason.

@@ -35,7 +35,9 @@ def test_the_kit_holds_exactly_the_expected_files(campaign):
     }
     assert zip_names(kit) == expected
     with kit.file.open("rb") as built, zipfile.ZipFile(built) as archive:
-        rows = list(csv.DictReader(io.StringIO(archive.read("index.csv").decode())))
+        rows = list(
+            csv.DictReader(io.StringIO(archive.read("index.csv").decode("utf-8-sig")))
+        )
         assert archive.read(f"pdf/{codes[0]}-rad.pdf").startswith(b"%PDF-")
     assert {row["file"] for row in rows} == expected - {"index.csv", "index.html"}
     explainer_rad = next(
@@ -92,3 +94,17 @@ def test_an_officer_asks_for_a_kit_from_the_admin(admin_client, campaign):
     assert response["Location"] == f"/admin/field_kits/{kit.pk}/"
     html = admin_client.get(response["Location"]).content.decode()
     assert kit.file.url in html
+
+
+def test_the_index_keeps_a_formula_in_a_title_inert(campaign):
+    explainer = campaign.pieces["explainer"]
+    explainer.title = explainer.title_vi = '=HYPERLINK("http://example.com","x")'
+    explainer.save_revision().publish()
+    kit = request_kit(campaign, ["vi"])
+    with kit.file.open("rb") as built, zipfile.ZipFile(built) as archive:
+        data = archive.read("index.csv")
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    titles = [row["title"] for row in rows]
+    assert '\'=HYPERLINK("http://example.com","x")' in titles
+    assert not [title for title in titles if title.startswith("=")]

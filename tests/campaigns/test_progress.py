@@ -95,7 +95,7 @@ def test_percentages_do_not_add_up(tree):
     assert progress(target(coverage, 95, where=tree["kn"])).measured == Decimal("91.2")
 
 
-def test_session_outcomes_roll_up_the_campaign_tree(tree):
+def test_session_outcomes_roll_up_the_campaign_tree(tree, english):
     enrolments = IndicatorFactory()
     plan = CampaignFactory(kind="yearly")
     plan.areas.add(tree["province"])

@@ -128,7 +128,7 @@ def test_the_progress_report_export(
     add_targets(world, size)
     with django_assert_max_num_queries(19):
         response = admin_client.get(report_url(world) + f"&export={export}")
-        content = b"".join(response.streaming_content)
+        content = response.content
     if export == "csv":
         assert len(content.decode().splitlines()) == size + 1
 

@@ -129,13 +129,13 @@ def test_the_progress_export_has_the_screens_numbers(admin_client, world):
         (Decimal(8), Decimal("50.0"))
     ]
     response = admin_client.get(url + "&export=xlsx")
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    sheet = load_workbook(io.BytesIO(response.content)).active
     header, *rows = list(sheet.values)
     exported = dict(zip(header, rows[0], strict=True))
     assert Decimal(str(exported["Đạt được"])) == 8
     assert Decimal(str(exported["Tỷ lệ so với chỉ tiêu"])) == Decimal("50.0")
-    csv = b"".join(admin_client.get(url + "&export=csv").streaming_content).decode()
-    assert "50.0" in csv
+    csv = admin_client.get(url + "&export=csv").content.decode()
+    assert ",16,8,50," in csv
 
 
 def test_a_ceiling_is_met_or_not_rather_than_a_share(world):
@@ -196,6 +196,6 @@ def test_round_figures_are_exported_as_people_write_them(admin_client, world):
         value=Decimal(1600),
     )
     url = f"/admin/reports/campaign-progress/?campaign={world['campaign'].pk}"
-    csv = b"".join(admin_client.get(url + "&export=csv").streaming_content).decode()
+    csv = admin_client.get(url + "&export=csv").content.decode()
     assert "1600" in csv
     assert "E+" not in csv

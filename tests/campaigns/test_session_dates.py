@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
@@ -87,3 +88,28 @@ def test_the_admin_form_saves_a_plausible_date(admin_client, setting):
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors
     assert OutreachSession.objects.get().starts_at.year == 2025
+
+
+@pytest.mark.parametrize("time", ["", "23:30"])
+def test_a_session_keeps_its_day_wherever_it_is_shown(
+    client, officer, admin_client, setting, time
+):
+    """Logged for 1 October with no time (midnight, 30 September in UTC) or
+    late at night: that day in its name, the admin listing, the audit log
+    and the sessions report's export."""
+    client.force_login(officer)
+    response = client.post(NEW, post_data(*setting, day="2025-10-01", time=time))
+    assert response.status_code == 302
+    session = OutreachSession.objects.get()
+    assert "(01/10/2025)" in str(session)
+    listing = admin_client.get(reverse("outreach_sessions:index")).content.decode()
+    assert "01/10/2025" in listing and "30/09/2025" not in listing
+    url = reverse("outreach_sessions:edit", args=[session.pk])
+    data = querydict_from_html(
+        admin_client.get(url).content.decode(), form_id="w-editor-form"
+    )
+    assert admin_client.post(url, data).status_code == 302
+    entry = ModelLogEntry.objects.filter(object_id=str(session.pk)).latest("pk")
+    assert "(01/10/2025)" in entry.label
+    export = admin_client.get("/admin/reports/sessions/?by=month&export=csv")
+    assert "10/2025,1,60" in export.content.decode("utf-8-sig")

@@ -58,7 +58,7 @@ def test_report_exports_as_csv(admin_client, citing_pieces):
     supersede(provision)
     response = admin_client.get("/admin/reports/legal-review/?export=csv")
     assert response.status_code == 200
-    rows = b"".join(response.streaming_content).decode().splitlines()
+    rows = response.content.decode().splitlines()
     assert len(rows) == 3
     assert rows[1].startswith(f"{explainer.material_code},")
     assert rows[2].startswith(f"{answer.material_code},")

@@ -10,7 +10,7 @@ def download(client, language="rad", file_format="po") -> bytes:
         "/admin/translations/export/", {"language": language, "format": file_format}
     )
     assert response.status_code == 200
-    assert f'filename="loa-{language}.' in response["Content-Disposition"]
+    assert f'filename="loa-translations-{language}-' in response["Content-Disposition"]
     return response.content
 
 

@@ -115,7 +115,7 @@ def test_admin_page_and_exports(admin_client, pieces):
 
     csv_rows = (
         admin_client.get("/admin/translations/matrix/?export=csv")
-        .content.decode()
+        .content.decode("utf-8-sig")
         .splitlines()
     )
     assert csv_rows[0].startswith("code,title,kind,en,rad")
@@ -204,7 +204,7 @@ def test_the_export_follows_the_language_filter(client, ede_pieces):
     client.force_login(translator_user("h-nie", "rad"))
     csv_rows = (
         client.get(MATRIX, {"state": "missing", "export": "csv"})
-        .content.decode()
+        .content.decode("utf-8-sig")
         .splitlines()
     )
     assert csv_rows[0] == "code,title,kind,rad"

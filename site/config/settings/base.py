@@ -136,6 +136,10 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 LOCALE_PATHS = [BASE_DIR / "locales" / "locale"]
+# Grouped figures in Vietnamese (2.560.179): Django's own formats leave the
+# grouping unset. USE_THOUSAND_SEPARATOR stays off, as it would group ids and
+# years in every template; reports group their figures themselves.
+FORMAT_MODULE_PATH = ["locales.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static-collected"
