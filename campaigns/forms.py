@@ -11,7 +11,6 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from campaigns.models import (
@@ -191,10 +190,8 @@ class QuickSessionForm(forms.ModelForm):
                 SessionQuestion.objects.create(session=session, text=line.strip())
         photo = self.cleaned_data.get("photo")
         if photo:
-            image = get_image_model().objects.create(
-                title=str(session)[:255], file=photo, uploaded_by_user=user
-            )
-            SessionPhoto.objects.create(session=session, image=image)
+            # Kept private and stripped of its metadata (campaigns.photo_fields).
+            SessionPhoto.objects.create(session=session, file=photo)
         return session
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns.views import officer, officer_kits
+from campaigns.views import officer, officer_kits, photos
 
 app_name = "officer"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("sessions/", officer.session_list, name="sessions"),
     path("sessions/new/", officer.new_session, name="new-session"),
     path("sessions/<int:pk>/", officer.session_detail, name="session"),
+    path("photos/<int:pk>/", photos.session_photo, name="session-photo"),
     path("field-kits/", officer_kits.field_kit_list, name="field-kits"),
     path("field-kits/<int:pk>/", officer_kits.field_kit_detail, name="field-kit"),
     path(

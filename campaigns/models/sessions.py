@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -26,6 +27,10 @@ from campaigns.plausibility import (
     check_session_indicator,
     session_indicators,
 )
+from campaigns.photo_fields import PrivatePhotoField
+from campaigns.photo_storage import session_photo_storage
+from campaigns.photo_widgets import SessionPhotoInput
+from campaigns.photos import THUMBNAIL_EDGE, photo_path
 from campaigns.session_dates import validate_session_date
 from content.availability import check_material_language
 from content.models import MATERIAL_MODELS
@@ -238,18 +243,44 @@ class SessionQuestion(Orderable):
 
 
 class SessionPhoto(Orderable):
-    """A photo of the session, for the office's records (never public)."""
+    """A photo of the session, for the office's records. Never public: kept
+    in the private storage without its metadata (campaigns.photos) and shown
+    only to those who may read sessions (campaigns.views.photos)."""
 
     session = ParentalKey(OutreachSession, related_name="photos")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE
+    file = PrivatePhotoField(
+        _("photo"),
+        upload_to=photo_path,
+        storage=session_photo_storage,
+        width_field="width",
+        height_field="height",
+        max_length=255,
     )
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
     caption = models.CharField(_("caption"), max_length=255, blank=True)
 
-    panels = [FieldPanel("image"), FieldPanel("caption")]
+    panels = [
+        FieldPanel("file", widget=SessionPhotoInput),
+        FieldPanel("caption"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("photo")
+
+    @property
+    def url(self) -> str:
+        return reverse("officer:session-photo", args=[self.pk])
+
+    @property
+    def thumbnail_url(self) -> str:
+        return f"{self.url}?size=thumb"
+
+    @property
+    def thumbnail_size(self) -> tuple[int, int]:
+        """The thumbnail's width and height, for the page's layout."""
+        scale = min(1, THUMBNAIL_EDGE / max(self.width, self.height, 1))
+        return round(self.width * scale), round(self.height * scale)
 
 
 class MaterialUse(Orderable):

@@ -2,9 +2,12 @@
 changes anything.
 
 An archive holds `manifest.json`, the database (`database.sqlite3` or
-`database.dump`) and `media/`, and nothing else: no links, no absolute paths, no
-`..`. Manifest version 2 lists the size and SHA-256 of the database and of every
-media file; version 1 (older backups, no `version` key) only counts them.
+`database.dump`), `media/` and `private-media/` (session photos, kept outside
+the media folder), and nothing else: no links, no absolute paths, no `..`.
+Manifest version 3 lists the size and SHA-256 of the database and of every
+media and private media file; version 2 (before session photos were private)
+has no private media; version 1 (older backups, no `version` key) only counts
+the media files.
 """
 
 import gzip
@@ -29,10 +32,13 @@ from locales.models import TranslationRecord
 
 MANIFEST = "manifest.json"
 MEDIA = "media"
+PRIVATE_MEDIA = "private-media"
+# Each folder of the archive and the manifest key listing its files.
+LISTED_UNDER = {MEDIA: "media", PRIVATE_MEDIA: "private media"}
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.dump"
 DATABASE_FILES = {"sqlite": SQLITE_FILE, "postgresql": POSTGRES_FILE}
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 # The rows a manifest counts, by the name it counts them under.
 COUNTED = {
     "pages": Page,
@@ -134,28 +140,42 @@ def check_database(archive: Path, manifest: dict, unpacked: Path) -> Path:
     return database
 
 
-def check_media(archive: Path, manifest: dict, unpacked: Path) -> Path:
-    """The unpacked media folder, once it holds what the manifest lists."""
-    media = unpacked / MEDIA
+def check_private_media(archive: Path, manifest: dict, unpacked: Path) -> Path:
+    """The unpacked private media folder, once it holds what the manifest
+    lists. A backup made before session photos were private has none (its
+    photos are in its media folder, and move when it is migrated): the
+    private folder it restores is empty."""
+    if manifest.get("version", 1) < 3 and not (unpacked / PRIVATE_MEDIA).exists():
+        (unpacked / PRIVATE_MEDIA).mkdir()
+    return check_media(archive, manifest, unpacked, PRIVATE_MEDIA)
+
+
+def check_media(
+    archive: Path, manifest: dict, unpacked: Path, folder: str = MEDIA
+) -> Path:
+    """The unpacked media folder (or `folder`), once it holds what the
+    manifest lists."""
+    media = unpacked / folder
+    what = LISTED_UNDER[folder]
     if not media.is_dir():
-        raise BackupError(f"{archive} has no {MEDIA}/ folder.")
+        raise BackupError(f"{archive} has no {folder}/ folder.")
     found = {path.relative_to(media).as_posix(): path for path in media_files(media)}
-    listed = manifest.get("media")
+    listed = manifest.get(what)
     if listed is None:
-        expected = manifest["counts"].get("media files", 0)
+        expected = manifest["counts"].get(f"{what} files", 0)
         if len(found) < expected:
             raise BackupError(
-                f"{archive} holds fewer media files than its manifest counts: "
+                f"{archive} holds fewer {what} files than its manifest counts: "
                 f"{len(found)} against {expected}."
             )
         return media
     if missing := sorted(set(listed) - set(found)):
         raise BackupError(
-            f"{archive} lacks media files its manifest lists: {_some(missing)}."
+            f"{archive} lacks {what} files its manifest lists: {_some(missing)}."
         )
     if unlisted := sorted(set(found) - set(listed)):
         raise BackupError(
-            f"{archive} holds media files its manifest does not list: "
+            f"{archive} holds {what} files its manifest does not list: "
             f"{_some(unlisted)}."
         )
     if damaged := [
@@ -165,7 +185,7 @@ def check_media(archive: Path, manifest: dict, unpacked: Path) -> Path:
         != {"size": listed[name]["size"], "sha256": listed[name]["sha256"]}
     ]:
         raise BackupError(
-            f"{archive} holds damaged media files (their size or checksum "
+            f"{archive} holds damaged {what} files (their size or checksum "
             f"differs from the manifest's): {_some(damaged)}."
         )
     return media
@@ -215,7 +235,8 @@ def _check_compression(archive: Path) -> None:
 
 def _check_members(archive: Path, members: list[tarfile.TarInfo]) -> None:
     """Only the manifest, the database and plain files and folders under
-    `media/`; nothing that would land outside the folder it is unpacked into."""
+    `media/` and `private-media/`; nothing that would land outside the folder
+    it is unpacked into."""
     seen = set()
     for member in members:
         path = PurePosixPath(member.name)
@@ -235,7 +256,7 @@ def _check_members(archive: Path, members: list[tarfile.TarInfo]) -> None:
                 "holds only files and folders."
             )
         expected = (
-            path.parts[0] == MEDIA and (len(path.parts) > 1 or member.isdir())
+            path.parts[0] in LISTED_UNDER and (len(path.parts) > 1 or member.isdir())
         ) or (
             len(path.parts) == 1
             and member.isfile()
@@ -264,7 +285,7 @@ def _read_manifest(archive: Path, path: Path) -> dict:
             f"The {MANIFEST} in {archive} is damaged: it is not a JSON object."
         )
     version = manifest.get("version", 1)
-    if version not in (1, MANIFEST_VERSION) or isinstance(version, bool):
+    if version not in range(1, MANIFEST_VERSION + 1) or isinstance(version, bool):
         raise BackupError(
             f"The {MANIFEST} in {archive} is of version {version!r}; this Loa "
             f"restores versions 1 to {MANIFEST_VERSION}. Restore it with the Loa "
@@ -284,7 +305,7 @@ def _read_manifest(archive: Path, path: Path) -> dict:
             f"The {MANIFEST} in {archive} is damaged: its counts are missing or "
             "not whole numbers."
         )
-    if version >= 2 and not _lists_files(manifest):
+    if version >= 2 and not _lists_files(manifest, version):
         raise BackupError(
             f"The {MANIFEST} in {archive} is damaged: it does not list the "
             "database and media files with their sizes and checksums."
@@ -292,7 +313,7 @@ def _read_manifest(archive: Path, path: Path) -> dict:
     return manifest
 
 
-def _lists_files(manifest: dict) -> bool:
+def _lists_files(manifest: dict, version: int) -> bool:
     def entry(value) -> bool:
         return (
             isinstance(value, dict)
@@ -300,11 +321,13 @@ def _lists_files(manifest: dict) -> bool:
             and isinstance(value.get("sha256"), str)
         )
 
-    media = manifest.get("media")
+    def listing(value) -> bool:
+        return isinstance(value, dict) and all(entry(each) for each in value.values())
+
     return (
         entry(manifest.get("database"))
-        and isinstance(media, dict)
-        and all(entry(value) for value in media.values())
+        and listing(manifest.get("media"))
+        and (version < 3 or listing(manifest.get("private media")))
     )
 
 

@@ -198,7 +198,8 @@ def test_a_photo_is_kept_with_the_session(client, officer, setting):
     data = post_data(*setting)
     data["photo"] = SimpleUploadedFile("hop-thon.png", image.getvalue(), "image/png")
     client.post(NEW, data)
-    assert OutreachSession.objects.get().photos.get().image.width == 64
+    photo = OutreachSession.objects.get().photos.get()
+    assert photo.width == 64 and photo.file.name.endswith(".png")
 
 
 def test_a_file_that_is_not_an_image_is_refused_as_a_photo(client, officer, setting):

@@ -193,8 +193,8 @@ def test_a_database_with_fewer_rows_than_the_manifest_counts_is_refused(archive)
         (lambda _: b"{not json", r"manifest\.json in .* is damaged: it is not JSON"),
         (lambda _: [1, 2], r"manifest\.json in .* is damaged: it is not a JSON object"),
         (
-            lambda manifest: manifest | {"version": 3},
-            r"is of version 3; this Loa restores versions 1 to 2",
+            lambda manifest: manifest | {"version": 4},
+            r"is of version 4; this Loa restores versions 1 to 3",
         ),
         (
             lambda manifest: manifest | {"engine": "mysql"},

@@ -146,10 +146,23 @@ STATIC_ROOT = BASE_DIR / "static-collected"
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Session photos (personal data): beside the media folder, never inside it or
+# anything a web server or whitenoise serves. Read only through the photo view.
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("PRIVATE_MEDIA_ROOT", MEDIA_ROOT.parent / "private-media")
+)
+
+
+# Session photos: PRIVATE_MEDIA_ROOT, read only by the app's user, no URL.
+SESSION_PHOTO_STORAGE = {
+    "BACKEND": "campaigns.photo_storage.PrivateFileSystemStorage",
+    "OPTIONS": {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "session_photos": SESSION_PHOTO_STORAGE,
 }
 
 

@@ -32,6 +32,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    "session_photos": SESSION_PHOTO_STORAGE,  # noqa: F405
 }
 if os.environ.get("MEDIA_S3_BUCKET"):
     # S3-compatible object storage, so several app servers share one media store.
@@ -42,6 +43,25 @@ if os.environ.get("MEDIA_S3_BUCKET"):
             "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("MEDIA_S3_REGION") or None,
             "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+        },
+    }
+
+if os.environ.get("SESSION_PHOTOS_S3_BUCKET"):
+    # A private bucket (or a prefix of one that is never made public): objects
+    # written private, and any URL the storage makes signed and short-lived.
+    # The photo view reads them through the app after checking who asks.
+    STORAGES["session_photos"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["SESSION_PHOTOS_S3_BUCKET"],
+            "location": os.environ.get("SESSION_PHOTOS_S3_PREFIX", ""),
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "custom_domain": None,
             "file_overwrite": False,
         },
     }

@@ -1,0 +1,25 @@
+"""A session photo, or its thumbnail (`?size=thumb`), for those who may read
+sessions. The only way to a session photo: the files have no public address.
+Browsers and proxies are told to keep no copy."""
+
+import mimetypes
+
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+
+from campaigns.models import SessionPhoto
+from campaigns.photos import thumbnail_of
+from campaigns.views.officer import officer_required
+
+
+@officer_required("campaigns.view_outreachsession")
+def session_photo(request, pk):
+    photo = get_object_or_404(SessionPhoto, pk=pk)
+    storage = photo.file.storage
+    name = (
+        thumbnail_of(photo) if request.GET.get("size") == "thumb" else photo.file.name
+    )
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(storage.open(name, "rb"), content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
