@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -20,6 +20,10 @@ from wagtail.models import Orderable, PageLogEntry
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from campaigns.photo_fields import PrivatePhotoField
+from campaigns.photo_storage import session_photo_storage
+from campaigns.photo_widgets import SessionPhotoInput
+from campaigns.photos import THUMBNAIL_EDGE, photo_path
 from campaigns.plausibility import (
     ATTENDANCE_MAXIMUM,
     check_attendance,
@@ -27,10 +31,6 @@ from campaigns.plausibility import (
     check_session_indicator,
     session_indicators,
 )
-from campaigns.photo_fields import PrivatePhotoField
-from campaigns.photo_storage import session_photo_storage
-from campaigns.photo_widgets import SessionPhotoInput
-from campaigns.photos import THUMBNAIL_EDGE, photo_path
 from campaigns.session_dates import validate_session_date
 from content.availability import check_material_language
 from content.models import MATERIAL_MODELS
