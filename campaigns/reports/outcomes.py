@@ -33,7 +33,7 @@ class OutcomesReportView(CampaignReportView):
     ]
 
     def get_rows(self, filters):
-        outcomes = SessionOutcome.objects.all()
+        outcomes = SessionOutcome.objects.counted()
         if filters.get("campaign"):
             outcomes = outcomes.filter(
                 session__campaign__in=filters["campaign"].with_descendants()

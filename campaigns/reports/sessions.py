@@ -52,7 +52,7 @@ class SessionsReportView(CampaignReportView):
     ]
 
     def get_rows(self, filters):
-        sessions = OutreachSession.objects.all()
+        sessions = OutreachSession.objects.counted()
         if filters.get("campaign"):
             sessions = sessions.filter(
                 campaign__in=filters["campaign"].with_descendants()
