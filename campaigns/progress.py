@@ -246,7 +246,7 @@ class _Outcomes:
         self.trees = Campaign.descendants_of(
             {target.campaign_id for target in targets} - {None}
         )
-        outcomes = SessionOutcome.objects.filter(
+        outcomes = SessionOutcome.objects.counted().filter(
             indicator__in={target.indicator_id for target in targets},
             session__starts_at__gte=start_of(min(t.starts_on for t in targets)),
             session__starts_at__lt=end_of(max(t.ends_on for t in targets)),

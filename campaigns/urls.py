@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns.views import officer, officer_kits, photos
+from campaigns.views import officer, officer_kits, photos, session_edit
 
 app_name = "officer"
 
@@ -9,6 +9,16 @@ urlpatterns = [
     path("sessions/new/", officer.new_session, name="new-session"),
     path("sessions/<int:pk>/", officer.session_detail, name="session"),
     path("photos/<int:pk>/", photos.session_photo, name="session-photo"),
+    path(
+        "sessions/<int:pk>/correct/",
+        session_edit.correct_session,
+        name="correct-session",
+    ),
+    path(
+        "sessions/<int:pk>/withdraw/",
+        session_edit.withdraw_session,
+        name="withdraw-session",
+    ),
     path("field-kits/", officer_kits.field_kit_list, name="field-kits"),
     path("field-kits/<int:pk>/", officer_kits.field_kit_detail, name="field-kit"),
     path(

@@ -20,7 +20,7 @@ class PieceUsage:
 
 def usage_of(piece_id: int) -> PieceUsage:
     """Four queries, however many sessions used the piece."""
-    uses = MaterialUse.objects.filter(piece_id=piece_id)
+    uses = MaterialUse.objects.counted().filter(piece_id=piece_id)
     session_ids = uses.values("session_id")
     by_language = list(
         uses.values("language", "format")

@@ -27,6 +27,12 @@ from campaigns.reports.outcomes import OutcomesReportView
 from campaigns.reports.progress import CampaignProgressReportView
 from campaigns.reports.sessions import SessionsReportView
 from campaigns.reports.where_used import WhereUsedReportView
+from campaigns.session_admin import (
+    WITHDRAW_ACTION,
+    WITHDRAW_LABELS,
+    SessionEditView,
+    register_session_actions,
+)
 from campaigns.views.field_kits import (
     FieldKitDetailView,
     FieldKitIndexView,
@@ -49,7 +55,8 @@ class OutreachSessionViewSet(ModelViewSet):
 
     model = OutreachSession
     icon = "group"
-    list_display = ["__str__", "campaign", "attendance", "logged_by"]
+    edit_view_class = SessionEditView
+    list_display = ["__str__", "campaign", "attendance", "logged_by", "withdrawn_at"]
     list_filter = ["campaign", "kind"]
     ordering = ["-starts_at"]
 
@@ -151,6 +158,14 @@ class CampaignsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_campaigns():
     return CampaignsGroup()
+
+
+hooks.register("register_actions", register_session_actions)
+
+
+@hooks.register("register_log_actions")
+def register_withdrawal(actions):
+    actions.register_action(WITHDRAW_ACTION, *WITHDRAW_LABELS)
 
 
 REPORTS = [

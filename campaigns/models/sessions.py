@@ -20,6 +20,7 @@ from wagtail.models import Orderable, PageLogEntry
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from campaigns.models.counting import SessionQuerySet, SessionRowQuerySet
 from campaigns.photo_fields import PrivatePhotoField
 from campaigns.photo_storage import session_photo_storage
 from campaigns.photo_widgets import SessionPhotoInput
@@ -125,6 +126,25 @@ class OutreachSession(ClusterableModel):
     # sent twice (a double tap, or the phone resending what it kept offline)
     # finds the session it already made instead of making another.
     submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # A session logged by mistake is withdrawn, not deleted: it stays on
+    # record with who withdrew it and why, and leaves every figure.
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn at"), null=True, blank=True, editable=False
+    )
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    withdrawal_reason = models.TextField(
+        _("reason for withdrawal"), blank=True, editable=False
+    )
+
+    objects = SessionQuerySet.as_manager()
 
     panels = [
         FieldPanel("campaign"),
@@ -147,6 +167,12 @@ class OutreachSession(ClusterableModel):
         verbose_name = _("outreach session")
         verbose_name_plural = _("outreach sessions")
         indexes = [models.Index(fields=["campaign", "starts_at"])]
+        permissions = [
+            (
+                "correct_own_outreachsession",
+                "Can correct and withdraw the sessions they logged or held",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}, {self.area} ({self.local_day:%d/%m/%Y})"
@@ -155,6 +181,10 @@ class OutreachSession(ClusterableModel):
     def local_day(self):
         """The day the session was held, in the office's time zone."""
         return timezone.localdate(self.starts_at) if self.starts_at else None
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def clean(self):
         super().clean()
@@ -174,6 +204,8 @@ class SessionLanguage(models.Model):
 
     session = ParentalKey(OutreachSession, related_name="spoken_languages")
     language = models.CharField(_("language"), max_length=8, choices=language_choices)
+
+    objects = SessionRowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("language spoken")
@@ -206,6 +238,8 @@ class SessionOutcome(Orderable):
         decimal_places=2,
         validators=[MinValueValidator(0)],
     )
+
+    objects = SessionRowQuerySet.as_manager()
 
     panels = [FieldPanel("indicator"), FieldPanel("value")]
 
@@ -327,6 +361,8 @@ class MaterialUse(Orderable):
         on_delete=models.SET_NULL,
         related_name="material_uses",
     )
+
+    objects = SessionRowQuerySet.as_manager()
 
     panels = [
         PageChooserPanel("piece", page_type=[m._meta.label for m in MATERIAL_MODELS]),

@@ -93,14 +93,17 @@ class LanguageGapReportView(CampaignReportView):
         for campaign in campaigns:
             for code in campaign.languages:
                 needs[campaign.pk][code].add(_("toolkit"))
-        spoken = SessionLanguage.objects.filter(session__campaign__in=ids).values_list(
-            "session__campaign_id", "language"
+        spoken = (
+            SessionLanguage.objects.counted()
+            .filter(session__campaign__in=ids)
+            .values_list("session__campaign_id", "language")
         )
         for campaign_id, code in spoken.distinct():
             needs[campaign_id][code].add(_("spoken at sessions"))
         audiences = (
             OutreachSession.audiences.through.objects.filter(
-                outreachsession__campaign__in=ids
+                outreachsession__in=OutreachSession.objects.counted(),
+                outreachsession__campaign__in=ids,
             )
             .values_list("outreachsession__campaign_id", "audience__languages")
             .distinct()

@@ -44,7 +44,7 @@ class OutcomesReportView(CampaignReportView):
     ]
 
     def get_rows(self, filters):
-        outcomes = SessionOutcome.objects.filter(
+        outcomes = SessionOutcome.objects.counted().filter(
             indicator__in=Indicator.objects.filter(session_indicators())
         )
         if filters.get("campaign"):

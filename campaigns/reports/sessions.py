@@ -58,7 +58,7 @@ class SessionsReportView(CampaignReportView):
         return [*super().export_about(), f"by-{by or 'kind'}"]
 
     def get_rows(self, filters):
-        sessions = OutreachSession.objects.all()
+        sessions = OutreachSession.objects.counted()
         if filters.get("campaign"):
             sessions = sessions.filter(
                 campaign__in=filters["campaign"].with_descendants()

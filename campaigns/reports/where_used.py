@@ -86,7 +86,7 @@ class WhereUsedReportView(CampaignReportView):
     ]
 
     def get_rows(self, filters):
-        uses = MaterialUse.objects.all()
+        uses = MaterialUse.objects.counted()
         if filters.get("campaign"):
             uses = uses.filter(
                 session__campaign__in=filters["campaign"].with_descendants()

@@ -23,6 +23,8 @@ from campaigns.forms import (
 )
 from campaigns.models import OutreachSession, SessionQuestion
 from campaigns.questions import can_promote, promote_to_faq
+from campaigns.session_history import history_of
+from campaigns.session_rights import may_correct
 
 LOGIN_URL = "wagtailadmin_login"
 
@@ -118,7 +120,10 @@ def session_list(request):
 @officer_required("campaigns.view_outreachsession")
 def session_detail(request, pk):
     session = get_object_or_404(
-        OutreachSession.objects.select_related("campaign", "area", "logged_by"), pk=pk
+        OutreachSession.objects.select_related(
+            "campaign", "area", "logged_by", "withdrawn_by"
+        ),
+        pk=pk,
     )
     return render(
         request,
@@ -129,6 +134,8 @@ def session_detail(request, pk):
             "outcomes": session.outcomes.select_related("indicator"),
             "questions": session.questions.select_related("faq_answer"),
             "can_promote": can_promote(request.user),
+            "may_correct": may_correct(request.user, session),
+            "history": history_of(session),
             "period_warning": period_warning(session)
             if session.outside_campaign_period
             else "",

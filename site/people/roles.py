@@ -32,12 +32,14 @@ class Role:
     collection_permissions: tuple[str, ...] = ()
 
 
-# Logs sessions and downloads field kits, from the officer's screens only.
+# Logs sessions, corrects or withdraws those they logged or held, and
+# downloads field kits, from the officer's screens only.
 OFFICER = Role(
     "Outreach officers",
     (
         "campaigns.add_outreachsession",
         "campaigns.view_outreachsession",
+        "campaigns.correct_own_outreachsession",
         "campaigns.add_fieldkit",
         "campaigns.view_fieldkit",
     ),
@@ -75,6 +77,8 @@ EDITOR = Role(
                 "fieldkit",
             )
             for action in ("add", "change", "delete", "view")
+            # A session logged by mistake is withdrawn, and stays on record.
+            if (model, action) != ("outreachsession", "delete")
         ),
         "campaigns.change_area",
         "campaigns.view_area",

@@ -281,9 +281,30 @@ def add_material_use(world):
     return lambda client: client.post(session_edit_url(world), data)
 
 
+def correct_session(world):
+    url = f"/vi/officer/sessions/{world.session.pk}/correct/"
+    data = admin_form(world, url, "session-form")
+    data["attendance"] = "150"
+    return lambda client: client.post(url, dict(data.lists()))
+
+
+def withdraw_session(world):
+    url = f"/vi/officer/sessions/{world.session.pk}/withdraw/"
+    return lambda client: client.post(url, {"reason": "Ghi trùng hai lần."})
+
+
+def delete_session(world):
+    url = reverse("outreach_sessions:delete", args=[world.session.pk])
+    return lambda client: client.post(url)
+
+
 def session_state(world):
     return (
-        list(OutreachSession.objects.values_list("pk", "attendance", "notes")),
+        list(
+            OutreachSession.objects.values_list(
+                "pk", "attendance", "notes", "withdrawn_at"
+            )
+        ),
         list(MaterialUse.objects.values_list("session", "language", "quantity")),
     )
 
@@ -379,6 +400,16 @@ WRITE_PATHS = {
     "change a session": WritePath(
         change_session, session_state, {"editor", ADMINISTRATOR}
     ),
+    # The officer may correct and withdraw only the sessions they logged or
+    # held: this one is someone else's.
+    "correct a session on the officer's screen": WritePath(
+        correct_session, session_state, {"editor", ADMINISTRATOR}
+    ),
+    "withdraw a session": WritePath(
+        withdraw_session, session_state, {"editor", ADMINISTRATOR}
+    ),
+    # Editors withdraw sessions; deleting one is left to administrators.
+    "delete a session": WritePath(delete_session, session_state, {ADMINISTRATOR}),
     "add material use to a session": WritePath(
         add_material_use, session_state, {"editor", ADMINISTRATOR}
     ),
