@@ -24,7 +24,7 @@ def fill_session(page, attendance: str):
     page.check("input[name=languages][value=rad]")
     code = page.locator("#toolkit-material option").first.get_attribute("value")
     page.fill("#id_material-0-piece", code)
-    page.select_option("#id_material-0-language", "rad")
+    page.select_option("#id_material-0-language", "vi")
     page.select_option("#id_material-0-format", "print")
     page.fill("#id_material-0-quantity", "40")
 

@@ -152,12 +152,12 @@ def test_an_implausible_correction_keeps_what_was_typed(client, officer, setting
     response = client.post(correct_url(session), sent(data))
     assert response.status_code == 400
     form = response.context["form"]
-    assert "2500" in form.errors["attendance"][0]
+    assert "2.500" in form.errors["attendance"][0]
     assert vi("The correction was not saved: see the marked fields.") in (
         response.content.decode()
     )
     [outcome_errors, *_rest] = response.context["outcomes"].errors
-    assert "84.5" in outcome_errors["value"][0]
+    assert "84,5" in outcome_errors["value"][0]
     sent_back = querydict_from_html(response.content.decode(), form_id="session-form")
     for name in ("attendance", "venue", "notes", "outcome-0-value", "time"):
         assert sent_back[name].strip() == data[name], name
