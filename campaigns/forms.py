@@ -214,7 +214,7 @@ class OutcomeForm(OptionalRowForm):
 
 
 OutcomeFormSet = inlineformset_factory(
-    OutreachSession, SessionOutcome, form=OutcomeForm, extra=2, can_delete=False
+    OutreachSession, SessionOutcome, form=OutcomeForm, extra=1, can_delete=False
 )
 
 
@@ -237,7 +237,7 @@ MaterialUseFormSet = inlineformset_factory(
     OutreachSession,
     MaterialUse,
     form=MaterialUseForm,
-    extra=2,
+    extra=1,
     can_delete=False,
 )
 

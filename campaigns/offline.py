@@ -12,6 +12,7 @@ import os
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
@@ -29,12 +30,17 @@ def routes() -> dict:
         kits = reverse("officer:field-kits")
         form = reverse("officer:new-session")
         one_session = reverse("officer:session", args=[0]).removesuffix("0/")
+        rules = reverse("officer:session-rules")
+        kept = reverse("officer:kept-sessions")
     return {
         "languages": [code for code, _name in settings.LANGUAGES],
         # Every officer screen sits under the common start of its paths.
         "officer": os.path.commonprefix([sessions, kits]).removeprefix(prefix),
         "sessionForm": form.removeprefix(prefix),
         "session": one_session.removeprefix(prefix),
+        "sessionRules": rules.removeprefix(prefix),
+        "keptSessions": kept.removeprefix(prefix),
+        "keptStore": static("campaigns/kept_store.js"),
         "static": settings.STATIC_URL,
         "fieldKits": settings.MEDIA_URL + FieldKit.file.field.upload_to,
     }

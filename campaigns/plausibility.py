@@ -20,6 +20,20 @@ from django.utils.translation import gettext_lazy as _
 # the figure is a typing slip (and would not fit the database's integers).
 ATTENDANCE_MAXIMUM = 10_000_000
 
+# The messages, named so that the phone's offline check can say the same.
+ABOVE_MAXIMUM = _("No session reaches more than %(maximum)s people.")
+ABOVE_CEILING = _(
+    "%(attendance)s people is more than %(ceiling)s: if that is "
+    "right, tick “The attendance is right”."
+)
+NEGATIVE = _("A figure cannot be negative.")
+ABOVE_100 = _("A percentage lies between 0 and 100.")
+NOT_WHOLE = _("“%(indicator)s” counts whole numbers: %(value)s is not one.")
+NOT_FROM_SESSIONS = _(
+    "A session cannot produce “%(indicator)s”: it is reported by the "
+    "office as a measurement."
+)
+
 
 def invalid(field: str, message, **params) -> ValidationError:
     """An error on `field` whose message takes `params`."""
@@ -42,16 +56,13 @@ def check_attendance(attendance: int | None, confirmed: bool) -> None:
     if attendance > ATTENDANCE_MAXIMUM:
         raise invalid(
             "attendance",
-            _("No session reaches more than %(maximum)s people."),
+            ABOVE_MAXIMUM,
             maximum=grouped(ATTENDANCE_MAXIMUM),
         )
     if attendance > attendance_ceiling() and not confirmed:
         raise invalid(
             "attendance",
-            _(
-                "%(attendance)s people is more than %(ceiling)s: if that is "
-                "right, tick “The attendance is right”."
-            ),
+            ABOVE_CEILING,
             attendance=grouped(attendance),
             ceiling=grouped(attendance_ceiling()),
         )
@@ -64,15 +75,13 @@ def check_figure(indicator, value: Decimal | None, field: str = "value") -> None
         return
     low, high, whole = indicator.bounds
     if value < low:
-        raise ValidationError({field: _("A figure cannot be negative.")})
+        raise ValidationError({field: NEGATIVE})
     if high is not None and value > high:
-        raise ValidationError(
-            {field: _("A percentage lies between 0 and 100.")}, code="above_100"
-        )
+        raise ValidationError({field: ABOVE_100}, code="above_100")
     if whole and value != value.to_integral_value():
         raise invalid(
             field,
-            _("“%(indicator)s” counts whole numbers: %(value)s is not one."),
+            NOT_WHOLE,
             indicator=indicator.name,
             value=formats.number_format(Decimal(f"{value.normalize():f}")),
         )
@@ -93,10 +102,7 @@ def check_session_indicator(indicator) -> None:
     if indicator is not None and not indicator.comes_from_sessions:
         raise invalid(
             "indicator",
-            _(
-                "A session cannot produce “%(indicator)s”: it is reported by the "
-                "office as a measurement."
-            ),
+            NOT_FROM_SESSIONS,
             indicator=indicator.name,
         )
 

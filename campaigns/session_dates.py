@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EARLIEST = datetime.date(2000, 1, 1)
+TOO_EARLY = _("A session cannot be dated before 1 January 2000.")
+TOO_LATE = _("A session cannot be dated after today: log it once it was held.")
 
 
 def validate_session_date(value: datetime.date | datetime.datetime) -> None:
@@ -24,11 +26,11 @@ def validate_session_date(value: datetime.date | datetime.datetime) -> None:
         day = value
     if day < EARLIEST:
         raise ValidationError(
-            _("A session cannot be dated before 1 January 2000."),
+            TOO_EARLY,
             code="too_early",
         )
     if day > timezone.localdate():
         raise ValidationError(
-            _("A session cannot be dated after today: log it once it was held."),
+            TOO_LATE,
             code="too_late",
         )

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from campaigns.views import officer, officer_kits, photos, session_edit
+from campaigns.views import officer, officer_kits, offline, photos, session_edit
 
 app_name = "officer"
 
 urlpatterns = [
     path("sessions/", officer.session_list, name="sessions"),
     path("sessions/new/", officer.new_session, name="new-session"),
+    path("sessions/rules/", offline.session_rules, name="session-rules"),
+    path("sessions/kept/", offline.kept_sessions, name="kept-sessions"),
     path("sessions/<int:pk>/", officer.session_detail, name="session"),
     path("photos/<int:pk>/", photos.session_photo, name="session-photo"),
     path(

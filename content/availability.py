@@ -10,6 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from locales.fallback import translated_languages
 from locales.registry import language_label
 
+# The messages, named so that the phone's offline check can say the same.
+NO_RECORDING = _(
+    "%(code)s has no recording in %(language)s: record the language of "
+    "the recording that was played."
+)
+NO_TEXT = _(
+    "%(code)s has no text in %(language)s: record the language the copies were in."
+)
+
 
 def text_languages(piece) -> set[str]:
     """Languages in which the piece has its own text in every field."""
@@ -55,15 +64,9 @@ def check_material_language(piece, language: str, format: str) -> None:
     if language in languages_for(piece, format):
         return
     if FORMAT_NEEDS.get(format) == NEEDS_RECORDING:
-        message = _(
-            "%(code)s has no recording in %(language)s: record the language of "
-            "the recording that was played."
-        )
+        message = NO_RECORDING
     else:
-        message = _(
-            "%(code)s has no text in %(language)s: record the language the "
-            "copies were in."
-        )
+        message = NO_TEXT
     params = {
         "code": getattr(piece.specific, "material_code", "") or piece.title,
         "language": language_label(language),

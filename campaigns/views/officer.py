@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -67,6 +68,17 @@ def new_session(request):
                 raise
             messages.success(request, _("Session saved."))
             return redirect("officer:session", pk=session.pk)
+        if request.accepts("application/json") and not request.accepts("text/html"):
+            # A session kept on the phone, sent by its service worker: the
+            # reasons are kept with it for the officer to read and fix.
+            return JsonResponse(
+                {
+                    "reasons": refusal_reasons(
+                        form, (_("Outcomes"), outcomes), (_("Material used"), materials)
+                    )
+                },
+                status=400,
+            )
         messages.error(request, _("The session was not saved: see the marked fields."))
     return render(
         request,
@@ -79,6 +91,22 @@ def new_session(request):
         },
         status=400 if data is not None else 200,
     )
+
+
+def refusal_reasons(form, *headed_formsets) -> list[str]:
+    """Every error of the form and of its (heading, formset) rows as
+    "Label: message" lines."""
+    reasons = list(form.non_field_errors())
+    for name, errors in form.errors.items():
+        if name != "__all__":
+            reasons += [f"{form[name].label}: {error}" for error in errors]
+    for heading, formset in headed_formsets:
+        reasons += list(formset.non_form_errors())
+        for number, row in enumerate(formset.forms, start=1):
+            for name, errors in row.errors.items():
+                label = row[name].label if name in row.fields else ""
+                reasons += [f"{heading} {number}, {label}: {error}" for error in errors]
+    return reasons
 
 
 def already_saved(submission_id) -> OutreachSession | None:

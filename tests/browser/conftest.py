@@ -66,13 +66,21 @@ def _tone(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The demo site's base URL: migrated, loaded and served by gunicorn."""
+def site_env(tmp_path_factory):
+    """The environment of the demo site's processes: for a test that changes
+    what the office does meanwhile, through `manage(site_env, …)`."""
     folder = tmp_path_factory.mktemp("demo-site")
     env = demo_site(folder)
     manage(env, "shell", "-c", ADD_RECORDING.format(wav=_tone(folder / "tone.wav")))
+    return env
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env, tmp_path_factory):
+    """The demo site's base URL: migrated, loaded and served by gunicorn."""
+    log = tmp_path_factory.mktemp("server") / "gunicorn.log"
     # One process: the page cache lives in its memory, as on a single server.
-    with app_server(env, threads=4, log=folder / "gunicorn.log") as url:
+    with app_server(site_env, threads=4, log=log) as url:
         yield url
 
 

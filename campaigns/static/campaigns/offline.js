@@ -8,23 +8,28 @@
   // A new id for each session logged from this page, even from a kept copy of
   // it, so that the server can tell a resent session from a new one.
   const freshSubmission = () => {
+    if (new URLSearchParams(location.search).has("kept")) return; // kept_form.js restores it
     const field = document.querySelector('input[name="submission_id"]');
     if (field && self.crypto && crypto.randomUUID) field.value = crypto.randomUUID();
   };
   freshSubmission();
   window.addEventListener("pageshow", freshSubmission);
 
-  const say = (name, count) => {
+  // What waits on the phone, with a link to the list while anything does.
+  const say = (name, count, waiting) => {
     const text = status.dataset[name] || "";
-    status.textContent = text.replace("{count}", count);
+    status.querySelector("span").textContent = text.replace("{count}", count);
+    status.querySelector("a").hidden = !waiting;
+    status.classList.toggle("offline-status-refused", name === "refused");
     status.hidden = !text;
   };
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
     if (data.type !== "kept" || !status) return;
-    if (data.needsLogin) say("login", data.pending);
-    else if (data.pending) say(data.pending === 1 ? "pendingOne" : "pendingMany", data.pending);
-    else if (data.refused) say("refused", data.refused);
-    else if (!status.hidden) say("sent", 0);
+    const waiting = data.pending + data.refused > 0;
+    if (data.needsLogin) say("login", data.pending, waiting);
+    else if (data.refused) say("refused", data.refused, waiting);
+    else if (data.pending) say(data.pending === 1 ? "pendingOne" : "pendingMany", data.pending, waiting);
+    else if (!status.hidden) say("sent", 0, false);
   });
 
   const ask = (type) =>

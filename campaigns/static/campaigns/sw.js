@@ -3,21 +3,28 @@
    - Every public page, PDF and field kit the officer opened, and the session
      form, stays readable offline: fetched from the network when there is one,
      else from the copy kept at the last visit.
-   - A session logged with no connection is kept on the phone (IndexedDB) and
-     sent when the connection returns. Each form carries a submission id, so a
-     session sent twice is saved once.
+   - A session logged with no connection is kept on the phone (IndexedDB,
+     kept_store.js) and sent when the connection returns. Each form carries a
+     submission id, so a session sent twice is saved once. One the server
+     refuses stays kept with the server's reasons, for the officer to fix
+     and send again, or discard, from the list of kept sessions.
 
    Only the officer's screens register it; the site works without it. The
-   officer's list and detail screens (names, notes) are never kept.
+   officer's list and detail screens (names, notes) are never kept: the
+   sessions waiting on the phone are the officer's own typing.
 
    ROUTES, the paths it matches, is written before this script by the server
    (campaigns/offline.py). */
 
-const VERSION = "loa-offline-v1";
+importScripts(ROUTES.keptStore);
+
+const VERSION = "loa-offline-v2";
 const PAGES = `${VERSION}-pages`;
 const literally = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const LANGUAGE = `/(?:${ROUTES.languages.map(literally).join("|")})`;
 const SESSION_FORM = new RegExp(`^${LANGUAGE}${literally(ROUTES.sessionForm)}$`);
+const SESSION_RULES = new RegExp(`^${LANGUAGE}${literally(ROUTES.sessionRules)}$`);
+const KEPT_SESSIONS = new RegExp(`^${LANGUAGE}${literally(ROUTES.keptSessions)}$`);
 const SESSION_SAVED = new RegExp(`^${LANGUAGE}${literally(ROUTES.session)}\\d+/$`);
 const OFFICER = new RegExp(`^${LANGUAGE}${literally(ROUTES.officer)}`);
 const PUBLIC = new RegExp(`^${LANGUAGE}/`);
@@ -60,7 +67,9 @@ function keptForOffline(url) {
   if (url.origin !== self.location.origin) return false;
   const path = url.pathname;
   if (path.startsWith(ROUTES.static) || path.startsWith(ROUTES.fieldKits)) return true;
-  if (OFFICER.test(path)) return SESSION_FORM.test(path);
+  if (OFFICER.test(path)) {
+    return [SESSION_FORM, SESSION_RULES, KEPT_SESSIONS].some((screen) => screen.test(path));
+  }
   return PUBLIC.test(path);
 }
 
@@ -91,7 +100,7 @@ async function sendOrKeep(request) {
   try {
     return await fetch(request);
   } catch (offline) {
-    await keep({ url: request.url, entries, keptAt: Date.now(), refused: false });
+    await KeptStore.keep({ url: request.url, entries, keptAt: Date.now(), refused: false });
     if (self.registration.sync) {
       await self.registration.sync.register("send-kept-sessions").catch(() => {});
     }
@@ -111,7 +120,7 @@ function sendKept() {
 
 async function sendEach() {
   let needsLogin = false;
-  for (const session of await allKept()) {
+  for (const session of await KeptStore.all()) {
     if (session.refused) continue;
     let response;
     try {
@@ -127,22 +136,37 @@ async function sendEach() {
     }
     const landed = new URL(response.url).pathname;
     if (response.ok && SESSION_SAVED.test(landed)) {
-      await forget(session.id);
+      await KeptStore.forget(session.id);
     } else if (landed.startsWith("/admin/login/")) {
       needsLogin = true;
       break;
     } else if (response.status === 400) {
       session.refused = true;
-      await update(session);
+      session.reasons = await reasonsOf(response);
+      await KeptStore.update(session);
     }
   }
   await report({ needsLogin });
 }
 
+/* Sent by the worker, a session asks for the server's reasons as JSON. */
 function post(session) {
   const body = new FormData();
   for (const [name, value] of session.entries) body.append(name, value);
-  return fetch(session.url, { method: "POST", body, credentials: "same-origin" });
+  return fetch(session.url, {
+    method: "POST",
+    body,
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+  });
+}
+
+async function reasonsOf(response) {
+  try {
+    return (await response.json()).reasons;
+  } catch (notJson) {
+    return [];
+  }
 }
 
 async function freshToken(url) {
@@ -156,7 +180,7 @@ function withToken(entries, token) {
 }
 
 async function report(extra = {}) {
-  const kept = await allKept();
+  const kept = await KeptStore.all();
   const message = {
     type: "kept",
     pending: kept.filter((session) => !session.refused).length,
@@ -168,30 +192,3 @@ async function report(extra = {}) {
     client.postMessage(message);
   }
 }
-
-/* The kept sessions, in IndexedDB. */
-
-function database() {
-  return new Promise((resolve, reject) => {
-    const opening = indexedDB.open("loa-offline", 1);
-    opening.onupgradeneeded = () =>
-      opening.result.createObjectStore("sessions", { keyPath: "id", autoIncrement: true });
-    opening.onsuccess = () => resolve(opening.result);
-    opening.onerror = () => reject(opening.error);
-  });
-}
-
-async function withStore(mode, work) {
-  const db = await database();
-  return new Promise((resolve, reject) => {
-    const transaction = db.transaction("sessions", mode);
-    const request = work(transaction.objectStore("sessions"));
-    transaction.oncomplete = () => resolve(request.result);
-    transaction.onerror = () => reject(transaction.error);
-  });
-}
-
-const keep = (session) => withStore("readwrite", (store) => store.add(session));
-const update = (session) => withStore("readwrite", (store) => store.put(session));
-const forget = (id) => withStore("readwrite", (store) => store.delete(id));
-const allKept = () => withStore("readonly", (store) => store.getAll());

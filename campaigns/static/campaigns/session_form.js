@@ -1,0 +1,130 @@
+/* The officer's session form on a phone:
+   - rows of outcomes and material can be added, as many as were used;
+   - a material row's language defaults to a language spoken at the session
+     in which the piece exists;
+   - before the form is sent (or kept offline), the phone checks the server's
+     rules (phone_checks.js) and marks what is wrong, keeping what was typed;
+   - opened from the list of kept sessions (?kept=ID), it refills the form
+     with the kept session, photo included, and shows the server's reasons.
+   Without this script the form still works: the server checks everything. */
+(() => {
+  const form = document.getElementById("session-form");
+  if (!form) return;
+  let rules = null;
+  fetch(form.dataset.rules, { credentials: "same-origin" })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((loaded) => {
+      rules = loaded;
+      form.dataset.rulesLoaded = Boolean(rules);
+    })
+    .catch(() => {});
+
+  /* Rows. */
+  const addRow = (fieldset) => {
+    const prefix = fieldset.dataset.rows;
+    const total = form.elements[`${prefix}-TOTAL_FORMS`];
+    const html = fieldset.querySelector("template").innerHTML.replace(/__prefix__/g, total.value);
+    fieldset.querySelector("template").insertAdjacentHTML("beforebegin", html);
+    total.value = Number(total.value) + 1;
+  };
+  for (const fieldset of form.querySelectorAll("fieldset[data-rows]")) {
+    const button = fieldset.querySelector(".add-row");
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      addRow(fieldset);
+      const rows = fieldset.querySelectorAll(".row");
+      rows[rows.length - 1].querySelector("input, select")?.focus();
+    });
+  }
+
+  /* A piece's language, from the session's languages. */
+  const spoken = () => [...form.querySelectorAll('input[name="languages"]:checked')].map((box) => box.value);
+  form.addEventListener("change", ({ target }) => {
+    const match = target.name?.match(/^(material-\d+)-piece$/);
+    if (match) defaultLanguage(match[1]);
+    if (target.name?.endsWith("-language")) target.dataset.chosen = "yes";
+  });
+  function defaultLanguage(row) {
+    const select = form.elements[`${row}-language`];
+    if (!select || select.dataset.chosen) return;
+    const piece = rules?.material[form.elements[`${row}-piece`].value.trim().toUpperCase()];
+    const languages = spoken();
+    const available = languages.filter((code) => !piece || piece.text.includes(code) || piece.recording.includes(code));
+    const choice = available[0] || (piece && piece.text[0]) || languages[0];
+    if (choice) select.value = choice;
+  }
+
+  /* The check before sending or keeping. */
+  form.addEventListener("submit", async (event) => {
+    if (!rules) return;
+    const errors = PhoneChecks.check(form, rules);
+    event.preventDefault();
+    if (errors.length) {
+      PhoneChecks.show(form, errors);
+      say(form.dataset.notKept);
+      return;
+    }
+    const kept = keptId();
+    if (kept) await KeptStore.forget(kept); // sent again below, or kept anew
+    form.action = location.pathname;
+    form.submit();
+  });
+  function say(text) {
+    let messages = document.querySelector(".messages");
+    if (!messages) {
+      messages = document.createElement("div");
+      messages.className = "messages";
+      messages.setAttribute("role", "status");
+      form.before(messages);
+    }
+    messages.innerHTML = "";
+    const line = document.createElement("p");
+    line.className = "message-error";
+    line.textContent = text;
+    messages.append(line);
+  }
+
+  /* A kept session, opened to be fixed. */
+  const keptId = () => Number(new URLSearchParams(location.search).get("kept")) || null;
+  window.addEventListener("pageshow", async () => {
+    const id = keptId();
+    if (!id) return;
+    const session = await KeptStore.get(id);
+    if (session) refill(session);
+  });
+  function refill(session) {
+    for (const prefix of ["material", "outcome"]) {
+      const wanted = Number(new Map(session.entries).get(`${prefix}-TOTAL_FORMS`) || 0);
+      const fieldset = form.querySelector(`fieldset[data-rows="${prefix}"]`);
+      while (fieldset && Number(form.elements[`${prefix}-TOTAL_FORMS`].value) < wanted) addRow(fieldset);
+    }
+    const ticked = new Set();
+    for (const [name, value] of session.entries) {
+      const element = form.elements[name];
+      if (!element || name === "csrfmiddlewaretoken") continue;
+      const inputs = element instanceof RadioNodeList ? [...element] : [element];
+      for (const input of inputs) {
+        if (input.type === "checkbox") {
+          if (input.value === value || inputs.length === 1) ticked.add(input);
+        } else if (input.type === "file") {
+          if (value instanceof File && value.size) {
+            const files = new DataTransfer();
+            files.items.add(value);
+            input.files = files.files;
+          }
+        } else {
+          input.value = value;
+        }
+      }
+    }
+    form.querySelectorAll('input[type="checkbox"]').forEach((box) => (box.checked = ticked.has(box)));
+    const reasons = document.getElementById("kept-reasons");
+    const list = reasons.querySelector("ul");
+    for (const reason of session.reasons || []) {
+      const item = document.createElement("li");
+      item.textContent = reason;
+      list.append(item);
+    }
+    reasons.hidden = false;
+  }
+})();
