@@ -232,6 +232,14 @@ class MaterialUseForm(OptionalRowForm):
             "quantity": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1})
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Named as in the session's own languages, not in English only.
+        self.fields["language"].choices = [
+            ("", "---------"),
+            *language_choices(label="{autonym} ({english_name})"),
+        ]
+
 
 MaterialUseFormSet = inlineformset_factory(
     OutreachSession,

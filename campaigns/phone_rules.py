@@ -13,7 +13,7 @@ from django import forms
 
 from campaigns import plausibility, session_dates
 from campaigns.forms import MaterialCodeField
-from campaigns.models import Indicator
+from campaigns.models import Indicator, MaterialUse, OutreachSession
 from content import availability
 from content.models import MATERIAL_MODELS
 from locales.registry import language_choices, language_label
@@ -62,6 +62,10 @@ def phone_rules() -> dict:
         "earliest": session_dates.EARLIEST.isoformat(),
         "material": material(),
         "formatNeeds": availability.FORMAT_NEEDS,
+        "usualFormat": {
+            **dict.fromkeys(OutreachSession.Kind, MaterialUse.Format.PRINT),
+            **MaterialUse.USUAL_FORMAT,
+        },
         "languages": {code: language_label(code) for code, _n in language_choices()},
         "indicators": indicators(),
         "messages": {

@@ -329,6 +329,14 @@ class MaterialUse(Orderable):
         SCREEN = "screen", _("Shown on a screen")
         POST = "post", _("Posted online")
 
+    # How a session of each kind most often uses its material, offered first
+    # on the officer's form: a loudspeaker broadcasts, a post is posted.
+    USUAL_FORMAT = {
+        OutreachSession.Kind.LOUDSPEAKER: Format.BROADCAST,
+        OutreachSession.Kind.RADIO_TV: Format.BROADCAST,
+        OutreachSession.Kind.SOCIAL_POST: Format.POST,
+    }
+
     session = ParentalKey(OutreachSession, related_name="material_uses")
     piece = models.ForeignKey(
         "wagtailcore.Page",

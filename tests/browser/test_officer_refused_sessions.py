@@ -5,6 +5,7 @@ on the phone with the server's reasons, opened with everything typed, fixed
 and sent once, and no warning remains."""
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
@@ -14,10 +15,15 @@ from tests.demo_site import manage
 pytestmark = pytest.mark.browser
 FORM = "/vi/officer/sessions/new/"
 KEPT = "/vi/officer/sessions/kept/"
+SEND = "navigator.serviceWorker.ready.then(r => r.active.postMessage({type: 'send'}))"
 SET_STATUS = (
     "from campaigns.models import Campaign; "
     "Campaign.objects.filter(pk={pk}).update(status='{status}')"
 )
+
+
+def reopen(site_env, campaign: str):
+    manage(site_env, "shell", "-c", SET_STATUS.format(pk=campaign, status="running"))
 
 
 def fill_session(page, code: str, attendance: str):
@@ -75,9 +81,7 @@ def test_a_refused_session_is_listed_fixed_and_sent_once(
     manage(site_env, "shell", "-c", SET_STATUS.format(pk=campaign, status="closed"))
     try:
         context.set_offline(False)
-        page.evaluate(
-            "navigator.serviceWorker.ready.then(r => r.active.postMessage({type: 'send'}))"
-        )
+        page.evaluate(SEND)
         status = page.locator("#offline-status")
         expect(status).to_have_class("offline-status offline-status-refused")
         screenshots(page, "refused-by-the-server")
@@ -110,4 +114,39 @@ def test_a_refused_session_is_listed_fixed_and_sent_once(
         manage(
             site_env, "shell", "-c", SET_STATUS.format(pk=campaign, status="running")
         )
+    context.close()
+
+
+def test_a_form_sent_back_by_the_server_keeps_the_chosen_photo(
+    chromium, site_url, site_env, screenshots, tmp_path
+):
+    photo = tmp_path / "IMG_20251118_0930.jpg"
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(photo)
+    context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    log_in(page, site_url, "officer", next_path=FORM)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_selector("#session-form[data-rules-loaded=true]")
+    code = page.locator("#toolkit-material option").first.get_attribute("value")
+    fill_session(page, code, "48")
+    page.click("text=Thêm chi tiết (không bắt buộc)")
+    page.set_input_files("#id_photo", photo)
+    campaign = page.locator("#id_campaign").input_value()
+
+    # The campaign closes while the form is filled in: only the server knows.
+    manage(site_env, "shell", "-c", SET_STATUS.format(pk=campaign, status="closed"))
+    try:
+        page.click("text=Lưu buổi tuyên truyền")
+        expect(page.locator(".messages .message-error")).to_be_visible()
+        expect(page.locator("#photo-kept")).to_be_visible()
+        assert page.evaluate("document.querySelector('#id_photo').files[0].size") > 0
+        expect(page.locator("#id_attendance")).to_have_value("48")
+        screenshots(page, "sent-back-with-the-photo")
+        page.select_option("#id_campaign", index=1)
+        page.click("text=Lưu buổi tuyên truyền")
+        expect(page.locator(".messages")).to_contain_text("Đã lưu buổi tuyên truyền")
+        expect(page.locator(".photos img")).to_have_count(1)
+    finally:
+        reopen(site_env, campaign)
     context.close()

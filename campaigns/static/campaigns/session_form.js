@@ -1,7 +1,8 @@
 /* The officer's session form on a phone:
    - rows of outcomes and material can be added, as many as were used;
    - a material row's language defaults to a language spoken at the session
-     in which the piece exists;
+     in which the piece exists, its format to the usual one for the kind of
+     session (MaterialUse.USUAL_FORMAT);
    - before the form is sent (or kept offline), the phone checks the server's
      rules (phone_checks.js) and marks what is wrong, keeping what was typed;
    - opened from the list of kept sessions (?kept=ID), it refills the form
@@ -41,9 +42,20 @@
   const spoken = () => [...form.querySelectorAll('input[name="languages"]:checked')].map((box) => box.value);
   form.addEventListener("change", ({ target }) => {
     const match = target.name?.match(/^(material-\d+)-piece$/);
-    if (match) defaultLanguage(match[1]);
-    if (target.name?.endsWith("-language")) target.dataset.chosen = "yes";
+    if (match) {
+      defaultFormat(match[1]);
+      defaultLanguage(match[1]);
+    }
+    if (target.name === "kind") materialRows().forEach(defaultFormat);
+    if (/^material-\d+-(language|format)$/.test(target.name || "")) target.dataset.chosen = "yes";
   });
+  const materialRows = () =>
+    [...form.querySelectorAll('[name$="-piece"]')].map((input) => input.name.replace(/-piece$/, ""));
+  function defaultFormat(row) {
+    const select = form.elements[`${row}-format`];
+    const usual = rules?.usualFormat[form.elements.kind.value];
+    if (select && usual && !select.dataset.chosen) select.value = usual;
+  }
   function defaultLanguage(row) {
     const select = form.elements[`${row}-language`];
     if (!select || select.dataset.chosen) return;
@@ -66,6 +78,8 @@
     }
     const kept = keptId();
     if (kept) await KeptStore.forget(kept); // sent again below, or kept anew
+    const photo = form.elements.photo?.files[0];
+    if (photo) await KeptStore.holdPhoto(photo).catch(() => {});
     form.action = location.pathname;
     form.submit();
   });
@@ -82,6 +96,25 @@
     line.className = "message-error";
     line.textContent = text;
     messages.append(line);
+  }
+
+  /* The server sent the form back with errors: the chosen photo again. */
+  window.addEventListener("pageshow", async () => {
+    const input = form.elements.photo;
+    if (!input) return;
+    const photo = await KeptStore.takePhoto().catch(() => null);
+    const sentBack = document.querySelector(".messages .message-error");
+    // Not a photo the server refused: that one has to be chosen again.
+    if (photo && sentBack && !input.files.length && !input.closest(".field-error")) {
+      setFile(input, photo);
+      document.getElementById("photo-kept").hidden = false;
+      input.closest("details").open = true;
+    }
+  });
+  function setFile(input, file) {
+    const files = new DataTransfer();
+    files.items.add(file);
+    input.files = files.files;
   }
 
   /* A kept session, opened to be fixed. */
@@ -107,11 +140,7 @@
         if (input.type === "checkbox") {
           if (input.value === value || inputs.length === 1) ticked.add(input);
         } else if (input.type === "file") {
-          if (value instanceof File && value.size) {
-            const files = new DataTransfer();
-            files.items.add(value);
-            input.files = files.files;
-          }
+          if (value instanceof File && value.size) setFile(input, value);
         } else {
           input.value = value;
         }
