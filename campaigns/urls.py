@@ -8,6 +8,7 @@ urlpatterns = [
     path("sessions/", officer.session_list, name="sessions"),
     path("sessions/new/", officer.new_session, name="new-session"),
     path("sessions/<int:pk>/", officer.session_detail, name="session"),
+    path("areas/", officer.area_choices, name="areas"),
     path("photos/<int:pk>/", photos.session_photo, name="session-photo"),
     path(
         "sessions/<int:pk>/correct/",
