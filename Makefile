@@ -34,6 +34,7 @@ run:
 BENCH_DIR := /tmp/loa-bench
 BENCH_PIECES ?= 1000
 BENCH_SESSIONS ?= 100000
+BENCH_AREAS ?= 80000
 bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk; } \
 	  || echo "wrk is missing (apt install wrk): served figures are skipped"
@@ -41,7 +42,7 @@ bench: install
 	export DJANGO_SETTINGS_MODULE=config.settings.bench MEDIA_ROOT=$(BENCH_DIR)/media \
 	  DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(BENCH_DIR)/bench.sqlite3}; \
 	$(MANAGE) migrate --noinput >/dev/null && $(MANAGE) load_demo >/dev/null && \
-	$(MANAGE) generate_load_data --pieces $(BENCH_PIECES) --sessions $(BENCH_SESSIONS) && \
+	$(MANAGE) generate_load_data --pieces $(BENCH_PIECES) --sessions $(BENCH_SESSIONS) --areas $(BENCH_AREAS) && \
 	$(MANAGE) bench --output bench-results.json $(BENCH_ARGS)
 
 # The database and media in one archive under backups/ (see README, Backups).

@@ -32,7 +32,7 @@ class SessionCorrectionForm(QuickSessionForm):
     question already made into an FAQ answer stays as it is: the answer was
     written for it."""
 
-    def __init__(self, data=None, *, instance: OutreachSession):
+    def __init__(self, data=None, *, instance: OutreachSession, officer=None):
         local = timezone.localtime(instance.starts_at)
         self.promoted = list(instance.questions.exclude(faq_answer=None))
         initial = {
@@ -45,7 +45,7 @@ class SessionCorrectionForm(QuickSessionForm):
                 q.text for q in instance.questions.filter(faq_answer=None)
             ),
         }
-        super().__init__(data, instance=instance, initial=initial)
+        super().__init__(data, instance=instance, initial=initial, officer=officer)
         del self.fields["photo"], self.fields["submission_id"]
         # The session's own campaign stays a choice once the campaign closes.
         self.fields["campaign"].queryset = Campaign.objects.filter(

@@ -8,11 +8,13 @@ from functools import partial
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from campaigns.area_search import recent_areas, within
 from campaigns.models import (
     Area,
     Campaign,
@@ -30,9 +32,33 @@ from content.models import MATERIAL_MODELS
 from locales.registry import language_choices
 
 
+class AreaChooser(forms.Select):
+    """A short list of areas (the officer's recent ones and the one chosen)
+    and, once the script runs, a box to find any other by name: a list of
+    every area in the country is hundreds of kilobytes on a phone."""
+
+    template_name = "campaigns/widgets/area_chooser.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["search_url"] = reverse("officer:areas")
+        return context
+
+
 class AreaChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, area):
-        return "\u2003" * (area.depth - 1) + area.label
+    """Any area is accepted; the chooser shows only a few (`offer`)."""
+
+    widget = AreaChooser
+
+    def offer(self, areas: list[Area]) -> None:
+        places = within(areas)
+        self.widget.choices = [("", self.empty_label)] + [
+            (
+                area.pk,
+                f"{area.label} – {places[area.pk]}" if places[area.pk] else area.label,
+            )
+            for area in areas
+        ]
 
 
 class MaterialCodeField(forms.CharField):
@@ -145,12 +171,26 @@ class QuickSessionForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, officer=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = Campaign.objects.exclude(
             status=Campaign.Status.CLOSED
         )
-        self.fields["area"].queryset = Area.objects.order_by("path")
+        self.fields["area"].queryset = Area.objects.all()
+        self.fields["area"].offer(self.areas_offered(officer))
+
+    def areas_offered(self, officer) -> list[Area]:
+        """The officer's recent areas, and the area the form holds (the
+        session's, or the one sent back with errors) if it is not among
+        them: chosen offline, the form offers only what is in the page."""
+        areas = recent_areas(officer) if officer is not None else []
+        try:
+            current = int(self["area"].value() or 0)
+        except (TypeError, ValueError):
+            current = 0
+        if current and current not in {area.pk for area in areas}:
+            areas = [*Area.objects.filter(pk=current), *areas]
+        return areas
 
     def clean(self):
         cleaned = super().clean()

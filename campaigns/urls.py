@@ -10,6 +10,7 @@ urlpatterns = [
     path("sessions/rules/", offline.session_rules, name="session-rules"),
     path("sessions/kept/", offline.kept_sessions, name="kept-sessions"),
     path("sessions/<int:pk>/", officer.session_detail, name="session"),
+    path("areas/", officer.area_choices, name="areas"),
     path("photos/<int:pk>/", photos.session_photo, name="session-photo"),
     path(
         "sessions/<int:pk>/correct/",

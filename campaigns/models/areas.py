@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from treebeard.mp_tree import MP_Node
 
+from locales.normalize import fold
+
 
 class Area(MP_Node):
     """A province, district (in older records), commune or village. Targets
@@ -19,6 +21,11 @@ class Area(MP_Node):
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=120)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    # The name folded (lower case, no tone marks, "đ" as "d"), so an officer
+    # typing "dak lak" on a phone without Vietnamese input finds "Đắk Lắk".
+    search_name = models.CharField(
+        _("search name"), max_length=120, db_index=True, editable=False
+    )
 
     # No `node_order_by`: areas keep the order of the files they came from
     # (official lists go by code). Sorting by name breaks once an area is
@@ -30,6 +37,13 @@ class Area(MP_Node):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)[:120]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def label(self) -> str:

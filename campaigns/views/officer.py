@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
+from campaigns.area_search import described, recent_areas, search_areas
 from campaigns.filters import SessionFilterForm
 from campaigns.forms import (
     MaterialUseFormSet,
@@ -25,7 +26,7 @@ from campaigns.forms import (
 from campaigns.models import OutreachSession, SessionQuestion
 from campaigns.questions import can_promote, promote_to_faq
 from campaigns.session_history import history_of
-from campaigns.session_rights import may_correct
+from campaigns.session_rights import CHANGE_ANY, CORRECT_OWN, may_correct
 
 LOGIN_URL = "wagtailadmin_login"
 
@@ -48,7 +49,10 @@ def new_session(request):
         messages.info(request, _("This session was already saved."))
         return redirect("officer:session", pk=saved.pk)
     form = QuickSessionForm(
-        data, request.FILES or None, initial={"submission_id": uuid.uuid4()}
+        data,
+        request.FILES or None,
+        initial={"submission_id": uuid.uuid4()},
+        officer=request.user,
     )
     outcomes = OutcomeFormSet(data, prefix="outcome")
     materials = MaterialUseFormSet(data, prefix="material")
@@ -125,6 +129,25 @@ def period_warning(session) -> str:
         "start": session.campaign.starts_on.strftime("%d/%m/%Y"),
         "end": session.campaign.ends_on.strftime("%d/%m/%Y"),
     }
+
+
+@login_required(login_url=LOGIN_URL)
+def area_choices(request):
+    """The areas the session form's area chooser offers, as JSON: those whose
+    name matches `q` (typed with or without tone marks), or with no `q` the
+    areas this officer logged sessions in last."""
+    if not any(
+        request.user.has_perm(permission)
+        for permission in ("campaigns.add_outreachsession", CHANGE_ANY, CORRECT_OWN)
+    ):
+        raise PermissionDenied
+    text = request.GET.get("q", "")
+    areas = search_areas(text) if text.strip() else recent_areas(request.user)
+    response = JsonResponse({"results": described(areas)})
+    # Personal (the officer's recent areas) and soon stale: never kept by a
+    # shared cache, nor by the phone's service worker.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @officer_required("campaigns.view_outreachsession")

@@ -46,7 +46,7 @@ def correct_session(request, pk):
         messages.error(request, _("A withdrawn session cannot be corrected."))
         return redirect("officer:session", pk=session.pk)
     data = request.POST if request.method == "POST" else None
-    form = SessionCorrectionForm(data, instance=session)
+    form = SessionCorrectionForm(data, instance=session, officer=request.user)
     outcomes = CorrectionOutcomeFormSet(data, instance=session, prefix="outcome")
     materials = CorrectionMaterialFormSet(data, instance=session, prefix="material")
     if data is not None:

@@ -22,6 +22,7 @@ from campaigns.models import (
 )
 from content.models import ExplainerIndexPage, PolicyExplainerPage
 from locales.models import TranslationRecord
+from locales.normalize import fold
 from locales.registry import load_languages
 from locales.workflow import published_units, record_translation
 
@@ -29,6 +30,54 @@ BATCH = 2000
 
 # The campaign the sessions are logged in; the benchmark reports on it.
 LOAD_CAMPAIGN = "Chiến dịch tải thử"
+
+# Syllables of Central Highlands place names, to make area names that read
+# (and fold) like real ones: "Krông Búk 12", "Đắk Lắk 7".
+SYLLABLES = [
+    "Đắk", "Krông", "Búk", "Ea", "Cư", "M'gar", "Hòa", "Phú", "Tân", "Bình",
+    "Lắk", "Pắc", "Buôn", "Hồ", "Thuận", "An", "Xuân", "Quảng", "Yên", "Nghĩa",
+]  # fmt: skip
+# A province's districts, a district's communes, a commune's villages.
+FAN_OUT = {"district": 10, "commune": 10, "village": 18}
+
+
+def seed_areas(count: int, prefix: str = "SEED") -> int:
+    """Add about `count` areas (whole provinces of districts, communes and
+    villages) in a few bulk inserts, their tree paths computed here: adding
+    them one by one through treebeard takes minutes. Returns how many."""
+    last_root = Area.get_last_root_node()
+    next_root = Area._str2int(last_root.path) + 1 if last_root else 1
+    areas = []
+
+    def make(path, depth, level, number, children):
+        name = f"{SYLLABLES[number % 20]} {SYLLABLES[number // 20 % 20]} {number}"
+        areas.append(
+            Area(
+                path=path,
+                depth=depth,
+                numchild=children,
+                code=f"{prefix}-{len(areas)}",
+                name=name,
+                search_name=fold(name),
+                level=level,
+            )
+        )
+
+    per_province = 1 + 10 + 10 * 10 + 10 * 10 * FAN_OUT["village"]
+    for province in range(-(-count // per_province)):
+        path = Area._get_path("", 1, next_root + province)
+        make(path, 1, "province", len(areas), FAN_OUT["district"])
+        for district in range(1, FAN_OUT["district"] + 1):
+            district_path = Area._get_path(path, 2, district)
+            make(district_path, 2, "district", len(areas), FAN_OUT["commune"])
+            for commune in range(1, FAN_OUT["commune"] + 1):
+                commune_path = Area._get_path(district_path, 3, commune)
+                make(commune_path, 3, "commune", len(areas), FAN_OUT["village"])
+                for village in range(1, FAN_OUT["village"] + 1):
+                    village_path = Area._get_path(commune_path, 4, village)
+                    make(village_path, 4, "village", len(areas), 0)
+    Area.objects.bulk_create(areas, batch_size=BATCH)
+    return len(areas)
 
 
 class Command(BaseCommand):
@@ -41,10 +90,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--pieces", type=int, default=1000)
         parser.add_argument("--sessions", type=int, default=100_000)
+        parser.add_argument(
+            "--areas", type=int, default=0, help="About this many areas more."
+        )
         parser.add_argument("--seed", type=int, default=2025)
 
     @transaction.atomic
-    def handle(self, *args, pieces, sessions, seed, **options):
+    def handle(self, *args, pieces, sessions, areas, seed, **options):
         index = ExplainerIndexPage.objects.first()
         if index is None:
             raise CommandError("Load the demo first: manage.py load_demo.")
@@ -53,6 +105,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Added {len(made)} explainers.")
         self._sessions(made or list(PolicyExplainerPage.objects.all()), sessions, rng)
         self.stdout.write(f"Added {sessions} sessions.")
+        if areas:
+            self.stdout.write(f"Added {seed_areas(areas, prefix='LOAD-AREA')} areas.")
 
     def _pieces(self, index, count, rng) -> list:
         user = get_user_model().objects.filter(is_superuser=True).first()

@@ -32,7 +32,7 @@ from bench.app_server import app_server
 from bench.load_run import run_load, wrk_latency
 from campaigns.field_kit import build, fingerprint, plan
 from campaigns.management.commands.generate_load_data import LOAD_CAMPAIGN
-from campaigns.models import Campaign, FieldKit, ToolkitItem
+from campaigns.models import Area, Campaign, FieldKit, ToolkitItem
 from content.models import (
     FAQAnswerPage,
     FAQIndexPage,
@@ -88,6 +88,7 @@ class Command(BaseCommand):
             for name, url in urls.items():
                 figures.append(self.render(f"render {name}", url))
         figures += self.admin_figures()
+        figures += self.officer_figures()
         figures += self.pdf_figures()
         weight = self.page_weight(urls["explainer"])
         figures.append(weight)
@@ -173,6 +174,35 @@ class Command(BaseCommand):
                 )
             )
         self.runs = saved
+        return figures
+
+    def officer_figures(self) -> list[Figure]:
+        """The session form's size and the area search behind its chooser,
+        with every area loaded (`generate_load_data --areas`)."""
+        users = get_user_model().objects
+        officer = (
+            users.filter(username="officer").first()
+            or users.filter(is_superuser=True).first()
+        )
+        client = Client()
+        client.force_login(officer)
+        areas = Area.objects.count()
+        form = client.get("/vi/officer/sessions/new/")
+        if form.status_code != 200:
+            raise CommandError(f"The session form answered {form.status_code}.")
+        size = Figure(
+            f"officer form size, {areas:,} areas", "KB", runs=[len(form.content) / 1024]
+        )
+        size.target, size.passed = "≤ 40 KB", size.median <= 40
+        figures = [size]
+        for name, text in [("starts with", "krong buk"), ("contains", "buk")]:
+            figure = self.render(
+                f"area search, {name}",
+                "/vi/officer/areas/?" + urllib.parse.urlencode({"q": text}),
+                client,
+            )
+            figure.target, figure.passed = "≤ 100 ms", figure.median <= 100
+            figures.append(figure)
         return figures
 
     def pdf_figures(self) -> list[Figure]:
