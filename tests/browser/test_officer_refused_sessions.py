@@ -9,7 +9,11 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from tests.browser.test_officer_offline import PHONE, sessions_with_attendance
+from tests.browser.test_officer_offline import (
+    PHONE,
+    choose_area,
+    sessions_with_attendance,
+)
 from tests.demo_site import manage
 
 pytestmark = pytest.mark.browser
@@ -30,7 +34,6 @@ def fill_session(page, code: str, attendance: str):
     page.select_option("#id_campaign", index=1)
     page.select_option("#id_kind", "market_visit")
     page.fill("#id_day", "2025-11-18")
-    page.select_option("#id_area", index=1)
     page.fill("#id_attendance", attendance)
     page.check("input[name=languages][value=vi]")
     page.fill("#id_material-0-piece", code)
@@ -56,9 +59,9 @@ def test_a_refused_session_is_listed_fixed_and_sent_once(
     code = page.locator("#toolkit-material option").first.get_attribute("value")
 
     # Offline, a wrong code: the phone refuses to keep it and says why.
+    page.wait_for_selector("#session-form[data-rules-loaded=true]")
+    choose_area(page)
     context.set_offline(True)
-    page.reload()
-    page.wait_for_selector("#session-form[data-rules-loaded=true]")  # phone's copy
     fill_session(page, "EXP-0050", "73")
     page.click("text=Lưu buổi tuyên truyền")
     expect(page.locator("#id_material-0-piece ~ .error")).to_contain_text("EXP-0050")
@@ -129,6 +132,7 @@ def test_a_form_sent_back_by_the_server_keeps_the_chosen_photo(
     page.reload()
     page.wait_for_selector("#session-form[data-rules-loaded=true]")
     code = page.locator("#toolkit-material option").first.get_attribute("value")
+    choose_area(page)
     fill_session(page, code, "48")
     page.click("text=Thêm chi tiết (không bắt buộc)")
     page.set_input_files("#id_photo", photo)

@@ -80,9 +80,23 @@
     if (kept) await KeptStore.forget(kept); // sent again below, or kept anew
     const photo = form.elements.photo?.files[0];
     if (photo) await KeptStore.holdPhoto(photo).catch(() => {});
+    remember("area_label", form.elements.area?.selectedOptions[0]?.text);
     form.action = location.pathname;
     form.submit();
   });
+  /* A hidden field the server ignores: kept with the session on the phone,
+     it names the chosen area when the form is refilled, even one found by
+     search that is not among the areas the page offers. */
+  function remember(name, value) {
+    if (!value) return;
+    let input = form.elements[name];
+    if (!input) {
+      input = Object.assign(document.createElement("input"), { type: "hidden", name });
+      form.append(input);
+    }
+    input.value = value;
+  }
+
   function say(text) {
     let messages = document.querySelector(".messages");
     if (!messages) {
@@ -130,6 +144,11 @@
       const wanted = Number(new Map(session.entries).get(`${prefix}-TOTAL_FORMS`) || 0);
       const fieldset = form.querySelector(`fieldset[data-rows="${prefix}"]`);
       while (fieldset && Number(form.elements[`${prefix}-TOTAL_FORMS`].value) < wanted) addRow(fieldset);
+    }
+    const values = new Map(session.entries);
+    const area = form.elements.area;
+    if (area && values.get("area") && ![...area.options].some((o) => o.value === values.get("area"))) {
+      area.add(new Option(values.get("area_label") || values.get("area"), values.get("area")));
     }
     const ticked = new Set();
     for (const [name, value] of session.entries) {
