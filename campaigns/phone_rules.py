@@ -54,6 +54,7 @@ def indicators() -> dict[str, dict]:
 
 
 def phone_rules() -> dict:
+    """Everything phone_checks.js needs, as JSON-ready data."""
     return {
         "attendance": {
             "maximum": plausibility.ATTENDANCE_MAXIMUM,
