@@ -7,6 +7,7 @@ import uuid
 from functools import partial
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms import inlineformset_factory
 from django.urls import reverse
 from django.utils import timezone
@@ -276,7 +277,7 @@ class MaterialUseForm(OptionalRowForm):
         super().__init__(*args, **kwargs)
         # Named as in the session's own languages, not in English only.
         self.fields["language"].choices = [
-            ("", "---------"),
+            *BLANK_CHOICE_DASH,
             *language_choices(label="{autonym} ({english_name})"),
         ]
 

@@ -140,12 +140,12 @@
     if (session) refill(session);
   });
   function refill(session) {
+    const values = new Map(session.entries);
     for (const prefix of ["material", "outcome"]) {
-      const wanted = Number(new Map(session.entries).get(`${prefix}-TOTAL_FORMS`) || 0);
+      const wanted = Number(values.get(`${prefix}-TOTAL_FORMS`) || 0);
       const fieldset = form.querySelector(`fieldset[data-rows="${prefix}"]`);
       while (fieldset && Number(form.elements[`${prefix}-TOTAL_FORMS`].value) < wanted) addRow(fieldset);
     }
-    const values = new Map(session.entries);
     const area = form.elements.area;
     if (area && values.get("area") && ![...area.options].some((o) => o.value === values.get("area"))) {
       area.add(new Option(values.get("area_label") || values.get("area"), values.get("area")));
