@@ -221,7 +221,27 @@ class SessionLanguage(models.Model):
         return self.language
 
 
-class SessionOutcome(Orderable):
+class SessionRow(Orderable):
+    """A row that belongs to a session, in the order it was entered. Rows
+    saved outside the admin's ordered formsets (the officer's form, the phone,
+    corrections) go after the session's others: an unnumbered row sorts first
+    on SQLite and last on PostgreSQL."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.sort_order is None and self.session_id:
+            last = (
+                type(self)
+                ._base_manager.filter(session_id=self.session_id)
+                .aggregate(last=models.Max("sort_order"))["last"]
+            )
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
+
+class SessionOutcome(SessionRow):
     """What came of a session on one indicator: 84 new health-insurance
     enrolments, 12 voluntary social-insurance sign-ups."""
 
@@ -243,7 +263,7 @@ class SessionOutcome(Orderable):
 
     panels = [FieldPanel("indicator"), FieldPanel("value")]
 
-    class Meta(Orderable.Meta):
+    class Meta(SessionRow.Meta):
         verbose_name = _("outcome")
 
     def __str__(self):
@@ -256,7 +276,7 @@ class SessionOutcome(Orderable):
             check_figure(self.indicator, self.value)
 
 
-class SessionQuestion(Orderable):
+class SessionQuestion(SessionRow):
     """A question people asked; it can become a draft FAQ answer."""
 
     session = ParentalKey(OutreachSession, related_name="questions")
@@ -272,11 +292,11 @@ class SessionQuestion(Orderable):
 
     panels = [FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(SessionRow.Meta):
         verbose_name = _("question asked")
 
 
-class SessionPhoto(Orderable):
+class SessionPhoto(SessionRow):
     """A photo of the session, for the office's records. Never public: kept
     in the private storage without its metadata (campaigns.photos) and shown
     only to those who may read sessions (campaigns.views.photos)."""
@@ -299,7 +319,7 @@ class SessionPhoto(Orderable):
         FieldPanel("caption"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(SessionRow.Meta):
         verbose_name = _("photo")
 
     @property
@@ -317,7 +337,7 @@ class SessionPhoto(Orderable):
         return round(self.width * scale), round(self.height * scale)
 
 
-class MaterialUse(Orderable):
+class MaterialUse(SessionRow):
     """A piece of material used at a session: in which language, which version
     (the revision that was live then), in what form and how many times or
     copies. Broadcasting a radio script eight times is one entry of 8."""
@@ -380,7 +400,7 @@ class MaterialUse(Orderable):
         FieldPanel("print_run"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(SessionRow.Meta):
         verbose_name = _("material used")
         verbose_name_plural = _("material used")
         indexes = [models.Index(fields=["piece", "language"])]

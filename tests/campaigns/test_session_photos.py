@@ -76,6 +76,7 @@ def stored_files(root) -> list[Path]:
 
 
 def test_a_photo_is_stored_upright_without_its_metadata_or_file_name(photo):
+    assert photo.sort_order == 0  # first of its session, on every database
     stored = Path(photo.file.path)
     assert re.fullmatch(r"photos/[0-9a-f]{32}\.jpg", photo.file.name)
     assert stored.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
