@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 import factory.random
 import wagtail_factories
 
-from campaigns.models import Area, Campaign, Indicator
+from campaigns.models import Area, AreaAssignment, Campaign, Indicator
 from content.models import (
     ExplainerIndexPage,
     FAQAnswerPage,
@@ -170,11 +170,14 @@ class TopicIndexPageFactory(wagtail_factories.PageFactory):
         model = TopicIndexPage
 
 
-def user_in(role, username: str):
-    """A user in `role`'s group, the groups set up as `setup_roles` does."""
+def user_in(role, username: str, areas=()):
+    """A user in `role`'s group, the groups set up as `setup_roles` does,
+    working in `areas` (none: the whole country)."""
     setup_roles()
     user = get_user_model().objects.create_user(username)
     user.groups.add(Group.objects.get(name=role.group))
+    for place in areas:
+        AreaAssignment.objects.create(user=user, area=place)
     return user
 
 

@@ -1,6 +1,6 @@
 """Campaigns: where, when, to whom and with what result."""
 
-from campaigns.models.areas import LEVEL_ORDER, Area
+from campaigns.models.areas import LEVEL_ORDER, Area, AreaAssignment
 from campaigns.models.campaigns import Campaign, ToolkitItem
 from campaigns.models.field_kits import FieldKit
 from campaigns.models.indicators import Indicator, Measurement, Target
@@ -18,6 +18,7 @@ from campaigns.models.sessions import (
 __all__ = [
     "LEVEL_ORDER",
     "Area",
+    "AreaAssignment",
     "Campaign",
     "FieldKit",
     "Indicator",

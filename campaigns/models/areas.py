@@ -1,5 +1,6 @@
 """The administrative tree sessions and targets are placed in."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -52,3 +53,34 @@ class Area(MP_Node):
 
 
 LEVEL_ORDER = [choice for choice, _label in Area.Level.choices]
+
+
+class AreaAssignment(models.Model):
+    """An area a person works in: a province, a district or a commune. Who
+    has any sees and logs only what lies inside them (campaigns.area_scope);
+    who has none works for the whole country."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="area_assignments",
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+
+    class Meta:
+        verbose_name = _("area of work")
+        verbose_name_plural = _("areas of work")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "area"], name="one_assignment_per_user_and_area"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.area.label}"

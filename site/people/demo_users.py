@@ -5,15 +5,20 @@ administrator's demo password and are created once, never reset."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from campaigns.models import Area, AreaAssignment
 from locales.models import LanguageGrant
-from people.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
+from people.roles import EDITOR, MANAGER, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 
-# (username, role, languages granted)
+# (username, role, languages granted, codes of the areas worked in: none for
+# the whole country)
 DEMO_USERS = (
-    ("officer", OFFICER, ()),
-    ("translator-rad", TRANSLATOR, ("rad",)),
-    ("reviewer-rad", REVIEWER, ("rad",)),
-    ("editor", EDITOR, ()),
+    ("officer", OFFICER, (), ()),
+    ("officer-sla", OFFICER, (), ("SLA",)),
+    ("translator-rad", TRANSLATOR, ("rad",), ()),
+    ("reviewer-rad", REVIEWER, ("rad",), ()),
+    ("editor", EDITOR, (), ()),
+    ("manager", MANAGER, (), ()),
+    ("manager-dlk", MANAGER, (), ("DLK",)),
 )
 
 
@@ -21,7 +26,7 @@ def ensure_demo_users(password: str) -> list[str]:
     """Create the roles and the missing demo users; the usernames created."""
     setup_roles()
     created = []
-    for username, role, languages in DEMO_USERS:
+    for username, role, languages, areas in DEMO_USERS:
         user, is_new = get_user_model().objects.get_or_create(username=username)
         if is_new:
             user.set_password(password)
@@ -30,4 +35,6 @@ def ensure_demo_users(password: str) -> list[str]:
         user.groups.add(Group.objects.get(name=role.group))
         for language in languages:
             LanguageGrant.objects.get_or_create(user=user, language=language)
+        for area in Area.objects.filter(code__in=areas):
+            AreaAssignment.objects.get_or_create(user=user, area=area)
     return created

@@ -3,7 +3,8 @@
 `python manage.py setup_roles` (run by `make install`) creates the groups and
 brings their permissions to what is listed here; users are then given a role
 by joining its group (and translators their languages under *Settings →
-Translators*). Administrators are superusers and need no group.
+Translators*), and people who work for one place their areas under
+*Settings → Areas of work*. Administrators are superusers and need no group.
 
 A permission is "app_label.codename"; page permissions apply to the whole
 page tree, collection permissions to every image and document.
@@ -102,7 +103,30 @@ EDITOR = Role(
         "wagtaildocs.choose_document",
     ),
 )
-ROLES = (OFFICER, TRANSLATOR, REVIEWER, EDITOR)
+# Follows campaigns: reads dashboards, reports, sessions and progress, and
+# changes nothing.
+MANAGER = Role(
+    "Managers",
+    (
+        ADMIN_ACCESS,
+        *(
+            f"campaigns.view_{model}"
+            for model in (
+                "campaign",
+                "target",
+                "measurement",
+                "indicator",
+                "partner",
+                "outreachsession",
+                "materialuse",
+                "fieldkit",
+                "area",
+            )
+        ),
+        "content.view_printrun",
+    ),
+)
+ROLES = (OFFICER, TRANSLATOR, REVIEWER, EDITOR, MANAGER)
 
 
 def permission(name: str) -> Permission:

@@ -37,12 +37,13 @@ class Command(BaseCommand):
         call_command("rebuild_search", stdout=self.stdout)
         demo_password = os.environ.get("LOA_DEMO_ADMIN_PASSWORD", "loa-demo")
         password = self._ensure_admin(demo_password)
-        for username in ensure_demo_users(demo_password):
-            self.stdout.write(f"Created the demo user '{username}'.")
         admin = get_user_model().objects.get(username=DEMO_ADMIN_USERNAME)
         if recorded := content_demo.approve_english(admin):
             self.stdout.write(f"Recorded {recorded} English translations as approved.")
         campaigns_demo.load(stdout=self.stdout)
+        # After the campaigns: some demo people work in the demo's provinces.
+        for username in ensure_demo_users(demo_password):
+            self.stdout.write(f"Created the demo user '{username}'.")
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
             f"Admin: /admin/  user: {DEMO_ADMIN_USERNAME}  password: {password}"
