@@ -8,6 +8,8 @@ posted for other fields are ignored whatever the browser sends.
 
 from django.core.exceptions import FieldDoesNotExist
 
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
 from modeltranslation.translator import NotRegistered, translator
 
 from locales.registry import source_language_code
@@ -76,6 +78,18 @@ def can_edit_piece(user, piece) -> bool:
         return piece.permissions_for_user(user).can_edit()
     opts = piece._meta
     return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def translatable_languages(user) -> set[str] | None:
+    """The languages `user` may bring translations into through files: their
+    granted ones, every one for who may edit pages, none for anyone else (a
+    manager, who reads and changes nothing)."""
+    languages = editable_languages(user)
+    if languages is None and not PagePermissionPolicy().user_has_permission(
+        user, "change"
+    ):
+        return set()
+    return languages
 
 
 def can_translate(user, piece, language: str) -> bool:

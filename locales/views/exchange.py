@@ -14,7 +14,7 @@ from locales.exchange.export import export_units, select_pieces
 from locales.exchange.formats import FORMATS, ExchangeError, read, write
 from locales.exchange.jobs import start_import
 from locales.matrix import FILTERS, kind_choices
-from locales.permissions import editable_languages
+from locales.permissions import translatable_languages
 from locales.registry import language_choices as registered_choices
 from locales.spreadsheets import attachment, export_filename
 from locales.states import TranslationState, target_languages
@@ -23,7 +23,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def language_choices(user) -> list[tuple[str, str]]:
-    allowed = editable_languages(user)
+    allowed = translatable_languages(user)
     return registered_choices(
         [code for code in target_languages() if allowed is None or code in allowed],
         label="{autonym} ({code})",
