@@ -1,5 +1,6 @@
 """The campaigns endpoint of the headless API: campaigns, their targets and
-progress, read only.
+progress, read only, for signed-in people who may read the campaign reports
+or sessions, and only within the areas they work in (campaigns.area_scope).
 
 Nothing from a session is served but the totals progress is made of: no
 names, notes, photos or questions.
@@ -8,7 +9,10 @@ names, notes, photos or questions.
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from campaigns.models import Campaign
+from rest_framework.permissions import BasePermission
+
+from campaigns.area_scope import scope_of
+from campaigns.models import Campaign, Target
 from campaigns.progress import progress_of
 from content.api import InLanguageMixin
 from content.api_fields import WholeObjectField
@@ -19,8 +23,11 @@ class TargetsField(WholeObjectField):
     """Each target of the campaign with how far it has got."""
 
     def to_representation(self, campaign):
+        scope = scope_of(self.context["request"].user)
         targets = list(
-            campaign.targets.select_related("indicator", "area").order_by("pk")
+            scope.narrow(Target.objects.filter(campaign=campaign))
+            .select_related("indicator", "area")
+            .order_by("pk")
         )
         found = progress_of(targets)
         return [_target(found[target.pk]) for target in targets]
@@ -63,6 +70,18 @@ class AreasField(WholeObjectField):
         ]
 
 
+class MayReadCampaigns(BasePermission):
+    """Who may read the campaign reports or sessions: campaign figures are
+    the office's working figures, and each province sees its own."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        return user.is_authenticated and (
+            user.has_perm("campaigns.view_campaign")
+            or user.has_perm("campaigns.view_outreachsession")
+        )
+
+
 class CampaignSerializer(BaseSerializer):
     areas = AreasField()
     targets = TargetsField()
@@ -72,6 +91,7 @@ class CampaignsAPIViewSet(InLanguageMixin, BaseAPIViewSet):
     """Campaigns with their targets and progress (see the module's docstring)."""
 
     base_serializer_class = CampaignSerializer
+    permission_classes = [MayReadCampaigns]
     pagination_class = BoundedPagination
     model = Campaign
     name = "campaigns"
@@ -99,4 +119,5 @@ class CampaignsAPIViewSet(InLanguageMixin, BaseAPIViewSet):
     detail_only_fields = ["targets"]
 
     def get_queryset(self):
-        return Campaign.objects.order_by("starts_on", "pk")
+        campaigns = scope_of(self.request.user).narrow(Campaign.objects.all())
+        return campaigns.order_by("starts_on", "pk")

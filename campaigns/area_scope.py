@@ -108,6 +108,14 @@ class AreaScope:
             return queryset.filter(campaign__in=self.campaigns(Campaign.objects.all()))
         return queryset
 
+    def limit_choices(self, form) -> None:
+        """Narrow every list of rows a form offers (campaigns, areas…) to the
+        scope: a crafted id is then refused as any unknown choice is."""
+        for field in form.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None:
+                field.queryset = self.narrow(queryset)
+
     def may_see(self, instance) -> bool:
         """Whether one row lies inside the scope."""
         rows = type(instance)._default_manager.filter(pk=instance.pk)

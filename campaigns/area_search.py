@@ -10,6 +10,7 @@ takes the same few queries, however many areas match."""
 from django.db import connection
 from django.db.models import Max, Q
 
+from campaigns.area_scope import AreaScope, scope_of
 from campaigns.models import Area, OutreachSession
 from locales.normalize import fold
 
@@ -29,21 +30,23 @@ def starting_with(query: str) -> Q:
     return Q(search_name__startswith=query)
 
 
-def search_areas(text: str, limit: int = MAX_RESULTS) -> list[Area]:
-    """Areas whose folded name starts with (first) or contains the folded
-    `text`, by name."""
+def search_areas(text: str, scope: AreaScope, limit: int = MAX_RESULTS) -> list[Area]:
+    """Areas inside `scope` whose folded name starts with (first) or
+    contains the folded `text`, by name."""
     query = fold(text[:MAX_QUERY_LENGTH])
     if not query:
         return []
     fields = ("pk", "path", "depth", "name", "level")
     found = list(
-        Area.objects.filter(starting_with(query))
+        scope.areas()
+        .filter(starting_with(query))
         .order_by("search_name", "path")
         .only(*fields)[:limit]
     )
     if len(found) < limit:
         found += (
-            Area.objects.filter(search_name__contains=query)
+            scope.areas()
+            .filter(search_name__contains=query)
             .exclude(search_name__startswith=query)
             .order_by("search_name", "path")
             .only(*fields)[: limit - len(found)]
@@ -52,11 +55,13 @@ def search_areas(text: str, limit: int = MAX_RESULTS) -> list[Area]:
 
 
 def recent_areas(user, limit: int = MAX_RECENT) -> list[Area]:
-    """The areas of the sessions `user` logged, the last used first."""
+    """The areas of the sessions `user` logged, the last used first, that
+    are still inside the areas they work in."""
     if not user.is_authenticated:
         return []
     last_used = dict(
         OutreachSession.objects.filter(logged_by=user)
+        .filter(scope_of(user).inside("area"))
         .values("area")
         # The newest session is the one logged last (ids only grow).
         .annotate(last=Max("pk"))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from campaigns.area_scope import scope_of
 from campaigns.area_search import recent_areas, within
 from campaigns.models import (
     Area,
@@ -178,6 +179,8 @@ class QuickSessionForm(forms.ModelForm):
             status=Campaign.Status.CLOSED
         )
         self.fields["area"].queryset = Area.objects.all()
+        if officer is not None:
+            scope_of(officer).limit_choices(self)
         self.fields["area"].offer(self.areas_offered(officer))
 
     def areas_offered(self, officer) -> list[Area]:
@@ -190,7 +193,7 @@ class QuickSessionForm(forms.ModelForm):
         except (TypeError, ValueError):
             current = 0
         if current and current not in {area.pk for area in areas}:
-            areas = [*Area.objects.filter(pk=current), *areas]
+            areas = [*self.fields["area"].queryset.filter(pk=current), *areas]
         return areas
 
     def clean(self):

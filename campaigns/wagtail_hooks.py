@@ -11,8 +11,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from campaigns.admin_scope import InScopeModelViewSet
 from campaigns.models import (
     Area,
+    AreaAssignment,
     Campaign,
     Indicator,
     Measurement,
@@ -40,7 +42,7 @@ from campaigns.views.field_kits import (
 )
 
 
-class CampaignViewSet(ModelViewSet):
+class CampaignViewSet(InScopeModelViewSet):
     """Campaigns with their period, areas, toolkit and languages."""
 
     model = Campaign
@@ -50,7 +52,7 @@ class CampaignViewSet(ModelViewSet):
     search_fields = ["name", "organising_unit"]
 
 
-class OutreachSessionViewSet(ModelViewSet):
+class OutreachSessionViewSet(InScopeModelViewSet):
     """Every session logged, with its material, outcomes and questions."""
 
     model = OutreachSession
@@ -61,7 +63,7 @@ class OutreachSessionViewSet(ModelViewSet):
     ordering = ["-starts_at"]
 
 
-class TargetViewSet(ModelViewSet):
+class TargetViewSet(InScopeModelViewSet):
     """What campaigns and areas aim to reach."""
 
     model = Target
@@ -70,7 +72,7 @@ class TargetViewSet(ModelViewSet):
     list_filter = ["campaign", "indicator"]
 
 
-class MeasurementViewSet(ModelViewSet):
+class MeasurementViewSet(InScopeModelViewSet):
     """Figures reported for areas, with their source."""
 
     model = Measurement
@@ -98,7 +100,7 @@ class AreasFromFilesOnly(ModelPermissionPolicy):
 register_permission_policy(Area, AreasFromFilesOnly(Area))
 
 
-class AreaViewSet(ModelViewSet):
+class AreaViewSet(InScopeModelViewSet):
     """The administrative tree (load it with `manage.py load_areas FILE`)."""
 
     model = Area
@@ -117,6 +119,20 @@ class PartnerViewSet(ModelViewSet):
     model = Partner
     icon = "user"
     form_fields = ["name"]
+
+
+class AreaAssignmentViewSet(ModelViewSet):
+    """Who works in which areas: a person given a province, district or
+    commune sees and logs only what lies inside it; a person given none works
+    for the whole country."""
+
+    model = AreaAssignment
+    icon = "site"
+    menu_label = _("Areas of work")
+    add_to_settings_menu = True
+    list_display = ["user", "area"]
+    search_fields = ["user__username", "area__name"]
+    form_fields = ["user", "area"]
 
 
 class FieldKitMenuItem(MenuItem):
@@ -158,6 +174,11 @@ class CampaignsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_campaigns():
     return CampaignsGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_area_assignments():
+    return AreaAssignmentViewSet("area_assignments")
 
 
 hooks.register("register_actions", register_session_actions)

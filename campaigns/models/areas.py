@@ -71,6 +71,9 @@ class AreaAssignment(models.Model):
         verbose_name=_("area"),
         on_delete=models.PROTECT,
         related_name="assignments",
+        # An office works for a province, a district or a commune; offering
+        # the country's villages too would make a list of 80,000.
+        limit_choices_to={"level__in": ["province", "district", "commune"]},
     )
 
     class Meta:

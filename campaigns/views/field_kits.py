@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from campaigns.area_scope import scope_of
 from campaigns.field_kit import FieldKitError, changes_since, request_kit
 from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.forms import FieldKitForm
@@ -20,6 +21,10 @@ class FieldKitViewMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
     model = FieldKit
     permission_required = "view"
     header_icon = "download"
+
+    def kits(self):
+        """The kits of the campaigns that reach the areas this person works in."""
+        return scope_of(self.request.user).narrow(FieldKit.objects.all())
 
     def get_breadcrumbs_items(self):
         return [
@@ -36,6 +41,11 @@ class FieldKitIndexView(FieldKitViewMixin, FormView):
     template_name = "campaigns/field_kit/admin_index.html"
     form_class = FieldKitForm
     page_title = _("Field kits")
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        scope_of(self.request.user).limit_choices(form)
+        return form
 
     def post(self, request, *args, **kwargs):
         if not self.user_has_permission("add"):
@@ -57,7 +67,7 @@ class FieldKitIndexView(FieldKitViewMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         notice_stopped_builds()
-        context["kits"] = FieldKit.objects.select_related("campaign")[:20]
+        context["kits"] = self.kits().select_related("campaign")[:20]
         context["can_request"] = self.user_has_permission("add")
         return context
 
@@ -72,10 +82,9 @@ class FieldKitDetailView(FieldKitViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        notice_stopped_builds(FieldKit.objects.filter(pk=kwargs["pk"]))
-        kit = get_object_or_404(
-            FieldKit.objects.select_related("campaign"), pk=kwargs["pk"]
-        )
+        kit = get_object_or_404(self.kits().select_related("campaign"), pk=kwargs["pk"])
+        if notice_stopped_builds(FieldKit.objects.filter(pk=kit.pk)):
+            kit.refresh_from_db()
         context["kit"] = kit
         context["building"] = kit.in_flight
         context["can_request"] = self.user_has_permission("add")
@@ -92,7 +101,7 @@ class FieldKitRetryView(FieldKitViewMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        kit = get_object_or_404(FieldKit.objects.select_related("campaign"), pk=pk)
+        kit = get_object_or_404(self.kits().select_related("campaign"), pk=pk)
         try:
             kit = request_kit(kit.campaign, kit.languages, request.user)
         except FieldKitError as error:

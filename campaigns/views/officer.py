@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
+from campaigns.area_scope import scope_of
 from campaigns.area_search import described, recent_areas, search_areas
 from campaigns.filters import SessionFilterForm
 from campaigns.forms import (
@@ -142,7 +143,10 @@ def area_choices(request):
     ):
         raise PermissionDenied
     text = request.GET.get("q", "")
-    areas = search_areas(text) if text.strip() else recent_areas(request.user)
+    if text.strip():
+        areas = search_areas(text, scope_of(request.user))
+    else:
+        areas = recent_areas(request.user)
     response = JsonResponse({"results": described(areas)})
     # Personal (the officer's recent areas) and soon stale: never kept by a
     # shared cache, nor by the phone's service worker.
@@ -154,11 +158,13 @@ def area_choices(request):
 def session_list(request):
     """Sessions, newest first, filtered by campaign, area, kind, language and
     date."""
+    scope = scope_of(request.user)
     filters = SessionFilterForm(request.GET or None)
+    scope.limit_choices(filters)
     sessions = filters.filter(
-        OutreachSession.objects.select_related("campaign", "area").prefetch_related(
-            "spoken_languages"
-        )
+        scope.narrow(OutreachSession.objects.all())
+        .select_related("campaign", "area")
+        .prefetch_related("spoken_languages")
     )
     page = Paginator(sessions, 50).get_page(request.GET.get("page"))
     return render(
@@ -170,10 +176,9 @@ def session_list(request):
 
 @officer_required("campaigns.view_outreachsession")
 def session_detail(request, pk):
+    sessions = scope_of(request.user).narrow(OutreachSession.objects.all())
     session = get_object_or_404(
-        OutreachSession.objects.select_related(
-            "campaign", "area", "logged_by", "withdrawn_by"
-        ),
+        sessions.select_related("campaign", "area", "logged_by", "withdrawn_by"),
         pk=pk,
     )
     return render(
@@ -198,7 +203,10 @@ def session_detail(request, pk):
 @officer_required("campaigns.view_outreachsession")
 def promote_question(request, pk):
     """Turn a question asked at a session into a draft FAQ answer."""
-    question = get_object_or_404(SessionQuestion, pk=pk)
+    question = get_object_or_404(
+        SessionQuestion.objects.filter(scope_of(request.user).inside("session__area")),
+        pk=pk,
+    )
     if not can_promote(request.user):
         raise PermissionDenied
     if question.faq_answer_id is None:

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from campaigns.area_scope import scope_of
 from campaigns.field_kit import FieldKitError, changes_since, request_kit
 from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.forms import FieldKitForm
@@ -22,7 +23,9 @@ def field_kit_list(request):
     can_request = request.user.has_perm("campaigns.add_fieldkit")
     if request.method == "POST" and not can_request:
         raise PermissionDenied
+    scope = scope_of(request.user)
     form = FieldKitForm(request.POST if request.method == "POST" else None)
+    scope.limit_choices(form)
     if form.is_valid():
         try:
             kit = request_kit(
@@ -40,7 +43,9 @@ def field_kit_list(request):
         "campaigns/officer/field_kit_list.html",
         {
             "form": form if can_request else None,
-            "kits": FieldKit.objects.select_related("campaign")[:RECENT_KITS],
+            "kits": scope.narrow(FieldKit.objects.select_related("campaign"))[
+                :RECENT_KITS
+            ],
         },
         status=400 if form.errors else 200,
     )
@@ -50,7 +55,8 @@ def field_kit_list(request):
 def field_kit_detail(request, pk):
     """One kit: building, ready to download (and whether it is still
     current), or failed, with why and a button to build it again."""
-    kit = get_object_or_404(FieldKit.objects.select_related("campaign"), pk=pk)
+    kits = scope_of(request.user).narrow(FieldKit.objects.all())
+    kit = get_object_or_404(kits.select_related("campaign"), pk=pk)
     if notice_stopped_builds(FieldKit.objects.filter(pk=kit.pk)):
         kit.refresh_from_db()
     ready = kit.status == FieldKit.Status.READY
@@ -71,7 +77,8 @@ def field_kit_detail(request, pk):
 def field_kit_retry(request, pk):
     """Build a failed (or superseded) kit again: the kit as things stand now,
     in the same languages."""
-    kit = get_object_or_404(FieldKit.objects.select_related("campaign"), pk=pk)
+    kits = scope_of(request.user).narrow(FieldKit.objects.all())
+    kit = get_object_or_404(kits.select_related("campaign"), pk=pk)
     try:
         kit = request_kit(kit.campaign, kit.languages, request.user)
     except FieldKitError as error:

@@ -7,6 +7,7 @@ import mimetypes
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
+from campaigns.area_scope import scope_of
 from campaigns.models import SessionPhoto
 from campaigns.photos import thumbnail_of
 from campaigns.views.officer import officer_required
@@ -14,7 +15,8 @@ from campaigns.views.officer import officer_required
 
 @officer_required("campaigns.view_outreachsession")
 def session_photo(request, pk):
-    photo = get_object_or_404(SessionPhoto, pk=pk)
+    photos = SessionPhoto.objects.filter(scope_of(request.user).inside("session__area"))
+    photo = get_object_or_404(photos, pk=pk)
     storage = photo.file.storage
     name = (
         thumbnail_of(photo) if request.GET.get("size") == "thumb" else photo.file.name

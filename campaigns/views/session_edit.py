@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from campaigns.area_scope import scope_of
 from campaigns.correction_forms import (
     CorrectionMaterialFormSet,
     CorrectionOutcomeFormSet,
@@ -30,9 +31,8 @@ from campaigns.views.officer import LOGIN_URL
 
 def session_to_correct(request, pk) -> OutreachSession:
     """The session, if this person may correct it and it still counts."""
-    session = get_object_or_404(
-        OutreachSession.objects.select_related("campaign", "area"), pk=pk
-    )
+    sessions = scope_of(request.user).narrow(OutreachSession.objects.all())
+    session = get_object_or_404(sessions.select_related("campaign", "area"), pk=pk)
     if not may_correct(request.user, session):
         raise PermissionDenied
     return session

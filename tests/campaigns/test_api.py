@@ -1,15 +1,25 @@
 """The campaigns endpoint of the headless API: campaigns with their targets
-and progress, in the language asked for, and nothing personal from sessions."""
+and progress, in the language asked for, and nothing personal from sessions;
+for those who may read campaigns, each within the areas they work in."""
 
 import datetime
 from decimal import Decimal
 
+from django.test import Client
 from django.utils import timezone
 
 import pytest
 
 from campaigns.models import OutreachSession, SessionOutcome, Target
-from tests.factories import CampaignFactory, IndicatorFactory, area
+from people.roles import MANAGER, OFFICER, TRANSLATOR
+from tests.factories import CampaignFactory, IndicatorFactory, area, user_in
+
+
+@pytest.fixture
+def client(client, db):
+    """A national manager's browser."""
+    client.force_login(user_in(MANAGER, "quan-ly"))
+    return client
 
 
 @pytest.fixture
@@ -63,3 +73,30 @@ def test_the_listing_and_a_missing_campaign(client, campaign):
     assert [item["id"] for item in listing["items"]] == [campaign.pk]
     assert "targets" not in listing["items"][0]
     assert client.get("/api/v2/campaigns/999999/").status_code == 404
+
+
+def test_only_those_who_may_read_campaigns_are_answered(campaign):
+    anonymous = Client()
+    for url in ("/api/v2/campaigns/", f"/api/v2/campaigns/{campaign.pk}/"):
+        assert anonymous.get(url).status_code in (401, 403)
+        translator = Client()
+        translator.force_login(user_in(TRANSLATOR, f"dich-{len(url)}"))
+        assert translator.get(url).status_code == 403
+    officer = Client()
+    officer.force_login(user_in(OFFICER, "can-bo"))
+    assert officer.get(f"/api/v2/campaigns/{campaign.pk}/").status_code == 200
+
+
+def test_each_province_is_answered_with_its_own(campaign):
+    dak_lak = area("DLK", "Đắk Lắk", "province")
+    son_la = area("SLA", "Sơn La", "province")
+    campaign.areas.set([dak_lak])
+    campaign.save()
+    in_son_la = CampaignFactory()
+    in_son_la.areas.set([son_la])
+    in_son_la.save()
+    manager = Client()
+    manager.force_login(user_in(MANAGER, "quan-ly-son-la", [son_la]))
+    listing = manager.get("/api/v2/campaigns/").json()
+    assert [item["id"] for item in listing["items"]] == [in_son_la.pk]
+    assert manager.get(f"/api/v2/campaigns/{campaign.pk}/").status_code == 404

@@ -1,6 +1,10 @@
 """Every write path, tried as every role and anonymously: allowed where the
 table says so, and a refused attempt changes nothing in the database.
 
+Roles have a second dimension, the areas a person works in: the session
+tried here is in Đắk Lắk, and the editor and officer of Sơn La may not touch
+it, while content and national campaigns are theirs as anyone's.
+
 The roles are the groups `setup_roles` makes (people.roles), with Ede granted
 to the translator and the reviewer; the administrator is a superuser. Each
 attempt posts what the path's own form would send, filled in by an
@@ -27,6 +31,7 @@ from wagtail.test.utils.form_data import (
 import pytest
 
 from campaigns.models import (
+    AreaAssignment,
     Campaign,
     FieldKit,
     MaterialUse,
@@ -39,7 +44,7 @@ from locales.exchange.formats import write
 from locales.models import GlossaryTerm, LanguageGrant, TranslationRecord
 from locales.translation_sheet import build_sheet
 from locales.workflow import record_translation
-from people.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR, setup_roles
+from people.roles import EDITOR, MANAGER, OFFICER, REVIEWER, TRANSLATOR, setup_roles
 from tests.factories import (
     CampaignFactory,
     IndicatorFactory,
@@ -56,8 +61,13 @@ ROLES = {
     "translator": TRANSLATOR,
     "reviewer": REVIEWER,
     "editor": EDITOR,
+    "manager": MANAGER,
+    "officer of Sơn La": OFFICER,
+    "editor of Sơn La": EDITOR,
     ADMINISTRATOR: None,
 }
+# The people above who work in one province; the others, for the country.
+WORKS_IN_SON_LA = {"officer of Sơn La", "editor of Sơn La"}
 # Rows that change by merely being looked at, not by a write.
 NOT_WRITES = {"sessions.Session", "wagtailusers.UserProfile"}
 
@@ -71,6 +81,7 @@ class World:
     session: OutreachSession
     indicator: object
     province: object
+    other_province: object
     submitted: TranslationRecord
     admin: Client
 
@@ -103,7 +114,10 @@ def world(explainer_index, django_user_model) -> World:
     )
     admin = Client()
     admin.force_login(django_user_model.objects.create_superuser("quan-tri"))
-    return World(piece, campaign, session, indicator, province, submitted, admin)
+    other_province = area("SLA", "Sơn La", "province")
+    return World(
+        piece, campaign, session, indicator, province, other_province, submitted, admin
+    )
 
 
 @pytest.fixture
@@ -119,6 +133,8 @@ def people(world, django_user_model) -> dict:
             continue
         users[name] = django_user_model.objects.create_user(name)
         users[name].groups.add(Group.objects.get(name=role.group))
+        if name in WORKS_IN_SON_LA:
+            AreaAssignment.objects.create(user=users[name], area=world.other_province)
         if role in (TRANSLATOR, REVIEWER):
             LanguageGrant.objects.create(user=users[name], language="rad")
     return users
@@ -214,6 +230,7 @@ def add_campaign(world):
         starts_on="2025-10-01",
         ends_on="2025-10-31",
         organising_unit="BHXH tỉnh Đắk Lắk",
+        areas=world.province.pk,
     )
     return lambda client: client.post(reverse("campaigns:add"), data)
 
@@ -361,14 +378,12 @@ class WritePath:
     allowed: set[str]
 
 
-EVERYONE_BUT_ANONYMOUS = set(ROLES) - {ANONYMOUS}
-TRANSLATING = {"translator", "reviewer", "editor", ADMINISTRATOR}
+EDITING = {"editor", "editor of Sơn La", ADMINISTRATOR}
+TRANSLATING = {"translator", "reviewer", *EDITING}
 WRITE_PATHS = {
-    "edit a page": WritePath(edit_page, page_state, {"editor", ADMINISTRATOR}),
+    "edit a page": WritePath(edit_page, page_state, EDITING),
     "publish a page": WritePath(
-        lambda world: edit_page(world, publish=True),
-        page_state,
-        {"editor", ADMINISTRATOR},
+        lambda world: edit_page(world, publish=True), page_state, EDITING
     ),
     "save a translation": WritePath(save_translation, translation_state, TRANSLATING),
     "approve a translation": WritePath(
@@ -382,13 +397,15 @@ WRITE_PATHS = {
         lambda world: list(
             GlossaryTerm.objects.values_list("source_term", "translation")
         ),
-        {"editor", ADMINISTRATOR},
+        EDITING,
     ),
+    # A campaign in Đắk Lắk.
     "add a campaign": WritePath(
         add_campaign,
         lambda world: list(Campaign.objects.values_list("pk", "name")),
         {"editor", ADMINISTRATOR},
     ),
+    # A target for the whole of a national campaign lies outside Sơn La.
     "add a target": WritePath(
         add_target,
         lambda world: list(Target.objects.values_list("pk", "value")),
@@ -413,15 +430,16 @@ WRITE_PATHS = {
     "add material use to a session": WritePath(
         add_material_use, session_state, {"editor", ADMINISTRATOR}
     ),
+    # The campaign is a national one: its kit is everyone's.
     "build a field kit": WritePath(
         build_field_kit,
         lambda world: list(FieldKit.objects.values_list("pk", flat=True)),
-        {"officer", "editor", ADMINISTRATOR},
+        {"officer", "officer of Sơn La", *EDITING},
     ),
     "build a field kit in the admin": WritePath(
         build_field_kit_in_admin,
         lambda world: list(FieldKit.objects.values_list("pk", flat=True)),
-        {"editor", ADMINISTRATOR},
+        EDITING,
     ),
     "add a user": WritePath(add_user, user_state, {ADMINISTRATOR}),
     "make a user an administrator": WritePath(
