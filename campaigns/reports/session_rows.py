@@ -8,6 +8,7 @@ session, its notes, the questions asked and how many photos were taken."""
 
 from django.db.models import Count, Prefetch, Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from campaigns.models import MaterialUse, OutreachSession, SessionOutcome
 from campaigns.reports.base import DATE, NUMBER, CampaignReportView, Column, plain
@@ -124,6 +125,9 @@ class SessionRowsReportView(CampaignReportView):
         figures = self.sessions.aggregate(count=Count("pk"), people=Sum("attendance"))
         shown = [column.name for column in self.report_columns if column.on_screen]
         cells = [None] * len(shown)
-        cells[0] = _("Total: %(count)s sessions") % {"count": figures["count"]}
+        count = figures["count"]
+        cells[0] = ngettext(
+            "Total: %(count)s session", "Total: %(count)s sessions", count
+        ) % {"count": count}
         cells[shown.index("attendance")] = figures["people"] or 0
         return cells
