@@ -97,15 +97,18 @@ class ProgressRow:
 
 class ProgressFilterForm(ReportFilterForm):
     def __init__(self, data=None, *, user, **kwargs):
-        # Progress is read one campaign at a time: the reader's first one by
-        # default, on the screen and in the export of what the screen shows.
+        # Progress is read one campaign at a time: by default the newest of
+        # the reader's with a target they may see (else the newest of theirs),
+        # on the screen and in the export of what the screen shows.
         if not data or "campaign" not in data:
-            first = (
-                scope_of(user)
-                .narrow(Campaign.objects.all())
-                .order_by("-starts_on", "name")
-                .first()
+            scope = scope_of(user)
+            campaigns = scope.narrow(Campaign.objects.all()).order_by(
+                "-starts_on", "name"
             )
+            targeted = campaigns.filter(
+                pk__in=scope.narrow(Target.objects.all()).values("campaign")
+            )
+            first = targeted.first() or campaigns.first()
             data = (
                 {**dict((data or {}).items()), "campaign": first.pk} if first else data
             )
@@ -135,6 +138,14 @@ class CampaignProgressReportView(CampaignReportView):
         Column("basis", pgettext_lazy("where a figure comes from", "Source")),
         Column("history", _("History"), cell=HistoryColumn, exported=False),
     ]
+
+    @property
+    def columns(self):
+        """Without the history view installed, no empty History column."""
+        columns = super().columns
+        if history_url(Target(pk=0)):
+            return columns
+        return [column for column in columns if column.name != "history"]
 
     def get_rows(self, filters):
         campaign = filters.get("campaign")

@@ -55,20 +55,34 @@ SESSION_COLUMNS = [
     Column("material", _("Material used"), value=material_of),
 ]
 
+# In the spreadsheets only: on screen they would make each row a page long.
 PERSONAL_COLUMNS = [
-    Column("staff", _("Staff"), value=lambda session: names(session.staff.all())),
+    Column(
+        "staff",
+        _("Staff"),
+        value=lambda session: names(session.staff.all()),
+        on_screen=False,
+    ),
     Column(
         "logged_by",
         _("Logged by"),
         value=lambda session: names([session.logged_by] if session.logged_by else []),
+        on_screen=False,
     ),
-    Column("notes", _("Notes")),
+    Column("notes", _("Notes"), on_screen=False),
     Column(
         "questions",
         _("Questions asked"),
         value=lambda session: "; ".join(q.text for q in session.questions.all()),
+        on_screen=False,
     ),
-    Column("photos", _("Photos"), NUMBER, value=lambda session: session.photo_count),
+    Column(
+        "photos",
+        _("Photos"),
+        NUMBER,
+        value=lambda session: session.photo_count,
+        on_screen=False,
+    ),
 ]
 
 

@@ -222,3 +222,14 @@ def test_a_campaign_with_an_empty_toolkit_is_a_gap(client, dlk):
     [rad] = by_campaign["Chiến dịch Êđê"]
     assert (rad.pieces, rad.ready, rad.language) == (0, "0/0", "Êđê (rad)")
     assert str(rad.status) == str(_("No toolkit pieces"))
+
+
+def test_by_default_progress_shows_the_newest_campaign_with_targets_to_see(client, dlk):
+    CampaignFactory(
+        name="Chiến dịch toàn quốc",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 1, 31),
+    )
+    response = screen(client, "campaign-progress/")
+    assert response.context["filter_form"].cleaned_data["campaign"] == dlk["dlk"]
+    assert response.context["paginator"].count == 1
