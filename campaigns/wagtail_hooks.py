@@ -27,6 +27,7 @@ from campaigns.reports.figures_to_check import FiguresToCheckReportView
 from campaigns.reports.language_gap import LanguageGapReportView
 from campaigns.reports.outcomes import OutcomesReportView
 from campaigns.reports.progress import CampaignProgressReportView
+from campaigns.reports.session_rows import SessionRowsReportView
 from campaigns.reports.sessions import SessionsReportView
 from campaigns.reports.where_used import WhereUsedReportView
 from campaigns.session_admin import (
@@ -192,6 +193,7 @@ def register_withdrawal(actions):
 REPORTS = [
     ("campaign-progress", "campaign_progress_report", CampaignProgressReportView),
     ("sessions", "sessions_report", SessionsReportView),
+    ("session-rows", "session_rows_report", SessionRowsReportView),
     ("outcomes", "outcomes_report", OutcomesReportView),
     ("where-used", "where_used_report", WhereUsedReportView),
     ("language-gap", "language_gap_report", LanguageGapReportView),

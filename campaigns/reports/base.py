@@ -1,13 +1,13 @@
 """What the campaign reports share: a filter form above the table, rows
-computed in a fixed number of queries, and columns declared once for the
-screen, the CSV and the XLSX export (written by `locales.spreadsheets`)."""
+narrowed to the reader's areas and computed in a fixed number of queries, a
+totals row, and columns declared once for the screen, the CSV and the XLSX
+export (written by `locales.spreadsheets`)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,8 @@ from wagtail.admin.ui import tables
 from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import multigetattr
 
-from campaigns.models import Campaign
+from campaigns.area_scope import AreaScope, scope_of
+from campaigns.reports.filters import ALL_FILTERS, ReportFilterForm
 from locales.spreadsheets import SpreadsheetExportsMixin
 
 TEXT, NUMBER, PERCENT, DATE = "text", "number", "percent", "date"
@@ -41,6 +42,7 @@ class Column:
     `name`, unless `value` says otherwise) and its kind. Numbers, shares and
     dates go to the spreadsheets as they are, so that XLSX cells hold real
     numbers and dates; text goes as text. `cell` is how the screen shows it.
+    A column with `total` is summed in the totals row (never a share).
     """
 
     name: str
@@ -51,6 +53,7 @@ class Column:
     cell_options: dict = field(default_factory=dict)
     on_screen: bool = True
     exported: bool = True
+    total: bool = False
 
     def value_of(self, row):
         return self.value(row) if self.value else multigetattr(row, self.name)
@@ -75,13 +78,12 @@ def may_read_reports(user) -> bool:
     return user.has_perm(REPORT_PERMISSION)
 
 
-class CampaignChoiceForm(forms.Form):
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"),
-        queryset=Campaign.objects.all(),
-        required=False,
-        empty_label=_("All campaigns"),
-    )
+class TotalledTable(tables.Table):
+    """The report's table with a totals row at its foot (`totals`: the
+    value under each column, or None)."""
+
+    template_name = "campaigns/reports/table.html"
+    totals: list | None = None
 
 
 class CampaignReportView(SpreadsheetExportsMixin, ReportView):
@@ -90,17 +92,24 @@ class CampaignReportView(SpreadsheetExportsMixin, ReportView):
     columns of `report_columns`."""
 
     template_name = "campaigns/reports/report.html"
-    filter_form_class = CampaignChoiceForm
+    filter_form_class = ReportFilterForm
+    filter_fields: tuple[str, ...] = ALL_FILTERS
+    table_class = TotalledTable
     paginate_by = 100
     report_columns: list[Column] = []
 
     def dispatch(self, request, *args, **kwargs):
         # Only who plans or manages campaigns (communications staff,
-        # administrators): not translators, reviewers or officers, whom the
-        # admin lets in too.
+        # managers, administrators): not translators, reviewers or officers,
+        # whom the admin lets in too.
         if not may_read_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def scope(self) -> AreaScope:
+        """The reader's areas: every report narrows its rows to them."""
+        return scope_of(self.request.user)
 
     @property
     def columns(self):
@@ -130,26 +139,69 @@ class CampaignReportView(SpreadsheetExportsMixin, ReportView):
         }
 
     def export_about(self) -> list[str]:
-        """What the file name says the export holds: the report, and the
-        campaign chosen if there is one."""
-        form = self.get_filter_form()
-        campaign = form.cleaned_data.get("campaign") if form.is_valid() else None
-        return [self.export_name, campaign.name if campaign else ""]
+        """What the file name says the export holds: the report and each
+        filter chosen (campaign, area, kind, language, days)."""
+        return [self.export_name, *described(self.get_filter_form().values())]
 
     def get_filter_form(self):
         if not hasattr(self, "_filter_form"):
-            self._filter_form = self.filter_form_class(self.request.GET or None)
+            data = self.request.GET.copy()
+            for key in ("export", "p"):
+                data.pop(key, None)
+            self._filter_form = self.filter_form_class(
+                data or None, user=self.request.user, fields=self.filter_fields
+            )
         return self._filter_form
 
     def get_queryset(self):
-        form = self.get_filter_form()
-        values = form.cleaned_data if form.is_valid() else {}
-        return self.get_rows(values)
+        filters = self.get_filter_form().values()
+        # A refused choice (a campaign or area outside the reader's scope)
+        # shows nothing rather than everything.
+        return [] if filters is None else self.get_rows(filters)
 
     def get_rows(self, filters: dict) -> list:
         raise NotImplementedError
+
+    def totals(self, rows) -> list | None:
+        """The totals row under the screen's columns: "Total" first, the sum
+        of each `total` column over every row (not only this page's)."""
+        shown = [column for column in self.report_columns if column.on_screen]
+        if not any(column.total for column in shown):
+            return None
+        cells = [
+            sum((column.value_of(row) or 0 for row in rows), 0)
+            if column.total
+            else None
+            for column in shown
+        ]
+        if cells[0] is None:
+            cells[0] = _("Total")
+        return cells
+
+    def get_table(self, object_list):
+        table = super().get_table(object_list)
+        table.totals = self.totals(self.object_list)
+        return table
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.get_filter_form()
         return context
+
+
+def described(filters: dict | None) -> list[str]:
+    """The filters chosen, as words for a file name."""
+    if not filters:
+        return []
+    words = []
+    for name in ALL_FILTERS:
+        value = filters.get(name)
+        if not value:
+            continue
+        if name == "since":
+            words.append(f"from-{value.isoformat()}")
+        elif name == "until":
+            words.append(f"to-{value.isoformat()}")
+        else:
+            words.append(getattr(value, "name", value))
+    return words

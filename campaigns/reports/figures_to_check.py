@@ -4,11 +4,12 @@ year, Ede copies of a piece with no Ede text. Each row says why and links to
 where an editor corrects it.
 
 Queries narrow the candidates; the message is the rule's own, from the
-model's validation, so this list and the forms never disagree."""
+model's validation, so this list and the forms never disagree. A reader
+working for some areas sees the figures of those areas only (print runs,
+which have no area, nationally only)."""
 
 from dataclasses import dataclass
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q, Value
 from django.db.models.functions import Round
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.models import Page
 
+from campaigns.area_scope import AreaScope
 from campaigns.days import end_of
 from campaigns.models import (
     Indicator,
@@ -75,8 +77,9 @@ def out_of_bounds() -> Q:
     )
 
 
-def candidates():
-    """(records, edit URL of one) for every kind of record."""
+def candidates(narrow=lambda records: records):
+    """(records, edit URL of one) for every kind of record, each narrowed by
+    `narrow`."""
     today = timezone.localdate()
     measurements = (
         Measurement.objects.annotate(rounded=Round("value"))
@@ -101,10 +104,10 @@ def candidates():
         .select_related("indicator", "session__area", "session__campaign")
     )
     return [
-        (measurements, edit_url("measurements:edit")),
-        (targets, edit_url("targets:edit")),
-        (sessions, session_url),
-        (outcomes, lambda outcome: session_url(outcome.session)),
+        (narrow(measurements), edit_url("measurements:edit")),
+        (narrow(targets), edit_url("targets:edit")),
+        (narrow(sessions), session_url),
+        (narrow(outcomes), lambda outcome: session_url(outcome.session)),
     ]
 
 
@@ -127,20 +130,29 @@ def session_url(session) -> str:
     return reverse("outreach_sessions:edit", args=[session.pk])
 
 
-def material_in_missing_languages() -> list[FigureToCheck]:
-    """Material used and print runs in a language their piece lacks: the
-    rule is asked once per piece, language and format, however many rows."""
+def material_in_missing_languages(
+    narrow=lambda records: records, print_runs: bool = True
+) -> list[FigureToCheck]:
+    """Material used (narrowed by `narrow`) and print runs in a language
+    their piece lacks: the rule is asked once per piece, language and
+    format, however many rows."""
     found = []
-    for records, url in (
+    kinds = [
         (
-            MaterialUse.objects.select_related("session", "piece"),
+            narrow(MaterialUse.objects.select_related("session", "piece")),
             lambda use: session_url(use.session),
-        ),
-        (
-            PrintRun.objects.annotate(format=Value("print")).select_related("piece"),
-            edit_url("wagtailsnippets_content_printrun:edit"),
-        ),
-    ):
+        )
+    ]
+    if print_runs:
+        kinds.append(
+            (
+                PrintRun.objects.annotate(format=Value("print")).select_related(
+                    "piece"
+                ),
+                edit_url("wagtailsnippets_content_printrun:edit"),
+            )
+        )
+    for records, url in kinds:
         keys = records.values_list("piece", "language", "format").distinct()
         pieces = Page.objects.in_bulk([piece for piece, _language, _format in keys])
         for piece_id, language, format in keys:
@@ -157,11 +169,13 @@ def material_in_missing_languages() -> list[FigureToCheck]:
 
 
 class FiguresToCheckReportView(CampaignReportView):
-    """Recorded figures the rules refuse now, for an editor to correct."""
+    """Recorded figures the rules refuse now, for an editor to correct, in
+    the reader's areas (and the area chosen)."""
 
     page_title = _("Figures to check")
     header_icon = "warning"
-    filter_form_class = forms.Form
+    filter_fields = ("area",)
+    export_name = "figures-to-check"
     index_url_name = "figures_to_check_report"
     index_results_url_name = "figures_to_check_report_results"
     report_columns = [
@@ -176,10 +190,24 @@ class FiguresToCheckReportView(CampaignReportView):
     ]
 
     def get_rows(self, filters):
+        area = filters.get("area")
+        chosen = AreaScope((area.path,)) if area else None
+
+        def narrow(records):
+            records = self.scope.narrow(records)
+            return chosen.narrow(records) if chosen else records
+
         rows = []
-        for records, url in candidates():
+        for records, url in candidates(narrow):
             for record in records:
                 rows += [
                     row(record, problem, url(record)) for problem in problems_of(record)
                 ]
-        return rows + material_in_missing_languages()
+        print_runs = self.scope.national and chosen is None
+        return rows + material_in_missing_languages(narrow, print_runs)
+
+    def totals(self, rows):
+        """How many figures there are to check."""
+        if not rows:
+            return None
+        return [_("Total"), len(rows), None]

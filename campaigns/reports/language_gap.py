@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from campaigns.area_scope import AreaScope
 from campaigns.models import Campaign, OutreachSession, SessionLanguage
 from campaigns.reports.base import NUMBER, CampaignReportView, Column
+from campaigns.reports.filters import matching_sessions
 from locales.matrix import worst_states
 from locales.registry import language_label, source_language_code
 from locales.states import TranslationState
@@ -30,6 +32,13 @@ class GapRow:
     def ready(self) -> str:
         return f"{self.approved}/{self.pieces}"
 
+    @property
+    def status(self) -> str:
+        """A campaign with no pieces has nothing to hand out in any language."""
+        if not self.pieces:
+            return _("No toolkit pieces")
+        return _("Ready") if self.approved == self.pieces else _("Gap")
+
 
 class LanguageGapReportView(CampaignReportView):
     """Languages a campaign needs (its toolkit languages, its audiences'
@@ -40,6 +49,7 @@ class LanguageGapReportView(CampaignReportView):
     header_icon = "globe"
     index_url_name = "language_gap_report"
     index_results_url_name = "language_gap_report_results"
+    filter_fields = ("campaign", "area", "kind", "since", "until")
     export_name = "language-gap"
     report_columns = [
         Column("campaign", _("Campaign")),
@@ -50,23 +60,37 @@ class LanguageGapReportView(CampaignReportView):
         Column("pieces", _("Toolkit pieces"), NUMBER, on_screen=False),
         Column("approved", _("Approved"), NUMBER, on_screen=False),
         Column("ready", _("Approved"), exported=False),
-        Column("missing", _("Missing"), NUMBER),
-        Column("outdated", _("Outdated"), NUMBER),
-        Column("unreviewed", _("Draft or in review"), NUMBER),
+        Column("missing", _("Missing"), NUMBER, total=True),
+        Column("outdated", _("Outdated"), NUMBER, total=True),
+        Column("unreviewed", _("Draft or in review"), NUMBER, total=True),
+        Column("status", _("Status")),
     ]
 
     def get_rows(self, filters):
-        campaigns = Campaign.objects.prefetch_related("toolkit").order_by("name")
-        if filters.get("campaign"):
-            campaigns = campaigns.filter(pk=filters["campaign"].pk)
-        campaigns = list(campaigns)
-        needs = self._needs(campaigns)
+        campaigns = self.scope.narrow(Campaign.objects.all())
+        if campaign := filters.get("campaign"):
+            campaigns = campaigns.filter(pk__in=campaign.with_descendants())
+        if area := filters.get("area"):
+            campaigns = AreaScope((area.path,)).campaigns(campaigns)
+        campaigns = list(
+            Campaign.objects.filter(pk__in=campaigns.values("pk"))
+            .prefetch_related("toolkit")
+            .order_by("name")
+        )
+        sessions = matching_sessions(
+            self.scope.narrow(OutreachSession.objects.counted()),
+            {**filters, "campaign": None},
+        )
+        needs = needed_languages(campaigns, sessions)
         piece_ids = {item.piece_id for c in campaigns for item in c.toolkit.all()}
         pieces = Page.objects.filter(pk__in=piece_ids).specific()
         worst = worst_states(pieces)
         rows = []
         for campaign in campaigns:
             toolkit = [item.piece_id for item in campaign.toolkit.all()]
+            if not toolkit and not needs[campaign.pk]:
+                # No pieces and no language asked for yet: still a gap.
+                rows.append(GapRow(campaign, "—", "", 0, 0, 0, 0, 0))
             for code, reasons in sorted(needs[campaign.pk].items()):
                 counts = defaultdict(int)
                 for piece_id in toolkit:
@@ -86,33 +110,40 @@ class LanguageGapReportView(CampaignReportView):
                 )
         return rows
 
-    def _needs(self, campaigns) -> dict:
-        """{campaign pk: {language: reasons}}, in three queries."""
-        needs = defaultdict(lambda: defaultdict(set))
-        ids = [campaign.pk for campaign in campaigns]
-        for campaign in campaigns:
-            for code in campaign.languages:
-                needs[campaign.pk][code].add(_("toolkit"))
-        spoken = (
-            SessionLanguage.objects.counted()
-            .filter(session__campaign__in=ids)
-            .values_list("session__campaign_id", "language")
-        )
-        for campaign_id, code in spoken.distinct():
-            needs[campaign_id][code].add(_("spoken at sessions"))
-        audiences = (
-            OutreachSession.audiences.through.objects.filter(
-                outreachsession__in=OutreachSession.objects.counted(),
-                outreachsession__campaign__in=ids,
-            )
-            .values_list("outreachsession__campaign_id", "audience__languages")
-            .distinct()
-        )
-        for campaign_id, languages in audiences:
-            for code in languages or []:
-                needs[campaign_id][code].add(_("audiences"))
-        source = source_language_code()
-        return {
-            pk: {code: reasons for code, reasons in needs[pk].items() if code != source}
-            for pk in ids
-        }
+
+def needed_languages(campaigns, sessions) -> dict:
+    """{campaign pk: {language: reasons}}, in four queries: the toolkit's
+    languages, and those spoken at, or of the audiences of, `sessions` of the
+    campaign or of any campaign under it."""
+    needs = defaultdict(lambda: defaultdict(set))
+    trees = Campaign.descendants_of([campaign.pk for campaign in campaigns])
+    tops = defaultdict(set)
+    for top, tree in trees.items():
+        for pk in tree:
+            tops[pk].add(top)
+    for campaign in campaigns:
+        for code in campaign.languages:
+            needs[campaign.pk][code].add(_("toolkit"))
+    sessions = sessions.filter(campaign__in=list(tops))
+    spoken = (
+        SessionLanguage.objects.filter(session__in=sessions)
+        .values_list("session__campaign_id", "language")
+        .distinct()
+    )
+    for campaign_id, code in spoken:
+        for top in tops[campaign_id]:
+            needs[top][code].add(_("spoken at sessions"))
+    audiences = (
+        OutreachSession.audiences.through.objects.filter(outreachsession__in=sessions)
+        .values_list("outreachsession__campaign_id", "audience__languages")
+        .distinct()
+    )
+    for campaign_id, languages in audiences:
+        for code in languages or []:
+            for top in tops[campaign_id]:
+                needs[top][code].add(_("audiences"))
+    source = source_language_code()
+    return {
+        pk: {code: reasons for code, reasons in needs[pk].items() if code != source}
+        for pk in trees
+    }

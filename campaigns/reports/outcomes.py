@@ -16,6 +16,7 @@ from campaigns.days import end_of, start_of
 from campaigns.models import Campaign, Indicator, SessionOutcome
 from campaigns.plausibility import session_indicators
 from campaigns.reports.base import NUMBER, CampaignReportView, Column, plain
+from campaigns.reports.filters import matching_sessions
 
 
 @dataclass
@@ -28,7 +29,9 @@ class OutcomeRow:
 
 
 class OutcomesReportView(CampaignReportView):
-    """The outcomes logged at sessions, summed per campaign and indicator."""
+    """The outcomes logged at sessions, summed per campaign and indicator,
+    in the reader's areas and the filters chosen. The totals row adds up
+    only when one indicator is shown: people and leaflets do not add."""
 
     page_title = _("Outcomes per campaign")
     header_icon = "success"
@@ -38,19 +41,26 @@ class OutcomesReportView(CampaignReportView):
     report_columns = [
         Column("campaign", _("Campaign")),
         Column("indicator", _("Indicator")),
-        Column("total", _("Total"), NUMBER),
-        Column("sessions", _("Sessions"), NUMBER),
-        Column("outside", _("Outside the campaign's period (not counted)"), NUMBER),
+        Column("total", _("Total"), NUMBER, total=True),
+        Column("sessions", _("Sessions"), NUMBER, total=True),
+        Column(
+            "outside",
+            _("Outside the campaign's period (not counted)"),
+            NUMBER,
+            total=True,
+        ),
     ]
+
+    def totals(self, rows):
+        if len({row.indicator for row in rows}) != 1:
+            return None
+        return super().totals(rows)
 
     def get_rows(self, filters):
         outcomes = SessionOutcome.objects.counted().filter(
             indicator__in=Indicator.objects.filter(session_indicators())
         )
-        if filters.get("campaign"):
-            outcomes = outcomes.filter(
-                session__campaign__in=filters["campaign"].with_descendants()
-            )
+        outcomes = matching_sessions(self.scope.narrow(outcomes), filters, "session__")
         counted = in_campaign_period(
             Campaign.objects.filter(pk__in=outcomes.values("session__campaign"))
         )

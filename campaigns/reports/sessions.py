@@ -8,16 +8,12 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Area, OutreachSession, SessionLanguage
-from campaigns.reports.base import (
-    NUMBER,
-    CampaignChoiceForm,
-    CampaignReportView,
-    Column,
-)
+from campaigns.reports.base import NUMBER, CampaignReportView, Column
+from campaigns.reports.filters import ReportFilterForm, matching_sessions
 from locales.registry import language_label
 
 
-class SessionsFilterForm(CampaignChoiceForm):
+class SessionsFilterForm(ReportFilterForm):
     by = forms.ChoiceField(
         label=_("By"),
         required=False,
@@ -38,7 +34,8 @@ class SessionsRow:
 
 
 class SessionsReportView(CampaignReportView):
-    """How many sessions were held and how many people came, grouped one way."""
+    """How many sessions were held and how many people came, grouped one way,
+    in the reader's areas and the filters chosen."""
 
     page_title = _("Sessions and attendance")
     header_icon = "group"
@@ -48,8 +45,8 @@ class SessionsReportView(CampaignReportView):
     export_name = "sessions"
     report_columns = [
         Column("group", _("Group")),
-        Column("sessions", _("Sessions"), NUMBER),
-        Column("attendance", _("Attendance"), NUMBER),
+        Column("sessions", _("Sessions"), NUMBER, total=True),
+        Column("attendance", _("Attendance"), NUMBER, total=True),
     ]
 
     def export_about(self):
@@ -57,35 +54,36 @@ class SessionsReportView(CampaignReportView):
         by = form.cleaned_data.get("by") if form.is_valid() else ""
         return [*super().export_about(), f"by-{by or 'kind'}"]
 
+    def totals(self, rows):
+        # A session in two languages is in two rows: their sum is no total.
+        if self.get_filter_form().data.get("by") == "language":
+            return None
+        return super().totals(rows)
+
     def get_rows(self, filters):
-        sessions = OutreachSession.objects.counted()
-        if filters.get("campaign"):
-            sessions = sessions.filter(
-                campaign__in=filters["campaign"].with_descendants()
-            )
+        sessions = matching_sessions(
+            self.scope.narrow(OutreachSession.objects.counted()), filters
+        )
         by = filters.get("by") or "kind"
         if by == "language":
             return self._by_language(sessions)
-        key, label = {
-            "kind": ("kind", dict(OutreachSession.Kind.choices).get),
-            "area": ("area_id", self._area_labels()),
-            "month": ("month", lambda month: f"{month:%m/%Y}"),
-        }[by]
+        key = {"kind": "kind", "area": "area_id", "month": "month"}[by]
         if by == "month":
             sessions = sessions.annotate(month=TruncMonth("starts_at"))
-        rows = (
+        rows = list(
             sessions.values(key)
             .annotate(count=Count("pk"), people=Sum("attendance"))
             .order_by(key)
         )
+        label = {
+            "kind": dict(OutreachSession.Kind.choices).get,
+            "area": area_labels(row[key] for row in rows).get if by == "area" else None,
+            "month": lambda month: f"{month:%m/%Y}",
+        }[by]
         return [
             SessionsRow(str(label(row[key])), row["count"], row["people"] or 0)
             for row in rows
         ]
-
-    def _area_labels(self):
-        labels = {area.pk: area.label for area in Area.objects.only("name", "level")}
-        return labels.get
 
     def _by_language(self, sessions):
         rows = (
@@ -100,3 +98,9 @@ class SessionsReportView(CampaignReportView):
             )
             for row in rows
         ]
+
+
+def area_labels(pks) -> dict[int, str]:
+    """{pk: "Name (level)"} for the areas of the rows only."""
+    areas = Area.objects.filter(pk__in=set(pks)).only("name", "level")
+    return {area.pk: area.label for area in areas}

@@ -11,24 +11,21 @@ from wagtail.admin.ui.tables import TitleColumn
 from wagtail.models import Page
 
 from campaigns.models import Campaign, MaterialUse
-from campaigns.reports.base import (
-    NUMBER,
-    CampaignChoiceForm,
-    CampaignReportView,
-    Column,
-    plain,
-)
+from campaigns.reports.base import NUMBER, CampaignReportView, Column, plain
+from campaigns.reports.filters import ReportFilterForm, matching_sessions
 from campaigns.usage import outcomes_of_sessions
 from content.models import MATERIAL_MODELS
 
 
-class WhereUsedFilterForm(CampaignChoiceForm):
+class WhereUsedFilterForm(ReportFilterForm):
     piece = forms.ModelChoiceField(
         label=_("Piece"), required=False, queryset=Page.objects.none()
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            self.fields["language"].label = _("Language of the material")
         self.fields["piece"].queryset = Page.objects.type(*MATERIAL_MODELS).order_by(
             "title"
         )
@@ -56,7 +53,8 @@ class WhereUsedRow:
 
 class WhereUsedReportView(CampaignReportView):
     """Each piece, language and format used at sessions: how much, at how
-    many sessions, in which campaigns, and what those sessions achieved."""
+    many sessions, in which campaigns, and what those sessions achieved; at
+    sessions in the reader's areas and the filters chosen."""
 
     page_title = _("Where material is used")
     header_icon = "doc-full"
@@ -79,20 +77,25 @@ class WhereUsedReportView(CampaignReportView):
         ),
         Column("language", _("Language")),
         Column("format", _("Format")),
-        Column("quantity", _("Quantity"), NUMBER),
+        Column("quantity", _("Quantity"), NUMBER, total=True),
         Column("sessions", _("Sessions"), NUMBER),
         Column("campaigns", _("Campaigns")),
         Column("outcomes", _("Outcomes of those sessions")),
     ]
 
     def get_rows(self, filters):
-        uses = MaterialUse.objects.counted()
-        if filters.get("campaign"):
-            uses = uses.filter(
-                session__campaign__in=filters["campaign"].with_descendants()
-            )
+        # The language chosen is the material's, not one spoken.
+        language = filters.get("language")
+        uses = matching_sessions(
+            self.scope.narrow(MaterialUse.objects.counted()),
+            {**filters, "language": None},
+            "session__",
+        )
+        if language:
+            uses = uses.filter(language=language)
         if filters.get("piece"):
             uses = uses.filter(piece=filters["piece"])
+        self.uses = uses
         grouped = list(
             uses.values("piece_id", "language", "format")
             .annotate(
@@ -123,7 +126,7 @@ class WhereUsedReportView(CampaignReportView):
         """Campaigns and outcomes for the rows on this page only, each row
         of the sessions that used the piece in that language and format."""
         for row in rows:
-            sessions = MaterialUse.objects.filter(
+            sessions = self.uses.filter(
                 piece=row.piece, language=row.language, format=row.format_code
             ).values("session_id")
             row.campaigns = "; ".join(

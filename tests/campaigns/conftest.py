@@ -2,6 +2,7 @@ import pytest
 
 from campaigns.models import ToolkitItem
 from content.models import RadioRecording
+from tests.campaigns.provinces import provinces  # noqa: F401
 from tests.factories import (
     CampaignFactory,
     FAQAnswerPageFactory,
