@@ -25,6 +25,7 @@ from campaigns.reports.figures_to_check import FiguresToCheckReportView
 from campaigns.reports.language_gap import LanguageGapReportView
 from campaigns.reports.outcomes import OutcomesReportView
 from campaigns.reports.progress import CampaignProgressReportView
+from campaigns.reports.progress_history import ProgressHistoryView
 from campaigns.reports.sessions import SessionsReportView
 from campaigns.reports.where_used import WhereUsedReportView
 from campaigns.session_admin import (
@@ -180,7 +181,13 @@ REPORTS = [
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    urls = []
+    urls = [
+        path(
+            "reports/campaign-progress/<int:target_pk>/",
+            ProgressHistoryView.as_view(),
+            name="campaign_progress_history",
+        )
+    ]
     for slug, name, view in REPORTS:
         urls += [
             path(f"reports/{slug}/", view.as_view(), name=name),
