@@ -3,6 +3,7 @@ up, a horizontal line for the target. The template only writes out the
 coordinates, so the chart reads without JavaScript and prints as it shows."""
 
 import datetime
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -67,7 +68,7 @@ def chart_of(series: Series) -> Chart:
     highest = max(
         [target.value, *(p.value for line in series.lines for p in line.points)]
     )
-    top_value = _round_up(highest * Decimal("1.1")) or Decimal(1)
+    top_value, steps = _scale(highest * Decimal("1.05"))
     right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
 
     def x(day: datetime.date) -> float:
@@ -91,7 +92,7 @@ def chart_of(series: Series) -> Chart:
                 marks,
             )
         )
-    steps = [top_value * i / 4 for i in range(5)]
+    levels = [top_value * i / steps for i in range(steps + 1)]
     return Chart(
         WIDTH,
         HEIGHT,
@@ -102,18 +103,23 @@ def chart_of(series: Series) -> Chart:
         paths,
         y(target.value),
         figure(target.value),
-        [Tick(y(step), figure(step)) for step in steps],
+        [Tick(y(level), figure(level)) for level in levels],
         [Tick(x(day), label) for day, label in _months(first, last)],
     )
 
 
-def _round_up(value: Decimal) -> Decimal:
-    """Up to two significant figures, for round gridlines."""
-    if value <= 0:
-        return Decimal(0)
-    exponent = value.adjusted() - 1
-    unit = Decimal(10) ** exponent
-    return (value / unit).to_integral_value(rounding="ROUND_CEILING") * unit
+def _scale(highest: Decimal) -> tuple[Decimal, int]:
+    """A round top for the value axis and how many gridlines reach it: steps
+    of 1, 2, 2.5 or 5 times a power of ten, at most five of them."""
+    if highest <= 0:
+        return Decimal(1), 4
+    power = Decimal(10) ** (highest.adjusted() - 1)
+    for multiple in ("1", "2", "2.5", "5", "10", "20"):
+        step = Decimal(multiple) * power
+        steps = math.ceil(highest / step)
+        if steps <= 5:
+            return step * steps, steps
+    return highest, 4
 
 
 def _months(first: datetime.date, last: datetime.date):
