@@ -20,6 +20,7 @@ from campaigns.models import (
     Partner,
     Target,
 )
+from campaigns.reports.area_breakdown import AreaBreakdownReportView
 from campaigns.reports.base import may_read_reports
 from campaigns.reports.figures_to_check import FiguresToCheckReportView
 from campaigns.reports.language_gap import LanguageGapReportView
@@ -176,6 +177,7 @@ REPORTS = [
     ("where-used", "where_used_report", WhereUsedReportView),
     ("language-gap", "language_gap_report", LanguageGapReportView),
     ("figures-to-check", "figures_to_check_report", FiguresToCheckReportView),
+    ("progress-by-area", "area_breakdown_report", AreaBreakdownReportView),
 ]
 
 
