@@ -22,11 +22,13 @@ from campaigns.models import (
     Partner,
     Target,
 )
+from campaigns.reports.area_breakdown import AreaBreakdownReportView
 from campaigns.reports.base import may_read_reports
 from campaigns.reports.figures_to_check import FiguresToCheckReportView
 from campaigns.reports.language_gap import LanguageGapReportView
 from campaigns.reports.outcomes import OutcomesReportView
 from campaigns.reports.progress import CampaignProgressReportView
+from campaigns.reports.progress_history import ProgressHistoryView
 from campaigns.reports.session_rows import SessionRowsReportView
 from campaigns.reports.sessions import SessionsReportView
 from campaigns.reports.where_used import WhereUsedReportView
@@ -198,12 +200,19 @@ REPORTS = [
     ("where-used", "where_used_report", WhereUsedReportView),
     ("language-gap", "language_gap_report", LanguageGapReportView),
     ("figures-to-check", "figures_to_check_report", FiguresToCheckReportView),
+    ("progress-by-area", "area_breakdown_report", AreaBreakdownReportView),
 ]
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    urls = []
+    urls = [
+        path(
+            "reports/campaign-progress/<int:target_pk>/",
+            ProgressHistoryView.as_view(),
+            name="campaign_progress_history",
+        )
+    ]
     for slug, name, view in REPORTS:
         urls += [
             path(f"reports/{slug}/", view.as_view(), name=name),

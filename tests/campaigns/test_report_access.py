@@ -10,7 +10,14 @@ import pytest
 from people.roles import EDITOR, OFFICER, REVIEWER, TRANSLATOR
 from tests.factories import user_in
 
-REPORTS = ["campaign-progress", "sessions", "outcomes", "where-used", "language-gap"]
+REPORTS = [
+    "campaign-progress",
+    "sessions",
+    "outcomes",
+    "where-used",
+    "language-gap",
+    "progress-by-area",
+]
 
 
 def client_for(user) -> Client:

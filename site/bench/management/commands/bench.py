@@ -32,7 +32,7 @@ from bench.app_server import app_server
 from bench.load_run import run_load, wrk_latency
 from campaigns.field_kit import build, fingerprint, plan
 from campaigns.management.commands.generate_load_data import LOAD_CAMPAIGN
-from campaigns.models import Area, Campaign, FieldKit, ToolkitItem
+from campaigns.models import Area, Campaign, FieldKit, Target, ToolkitItem
 from content.models import (
     FAQAnswerPage,
     FAQIndexPage,
@@ -161,6 +161,10 @@ class Command(BaseCommand):
         if campaign is not None:
             for name, url in self.report_urls(campaign).items():
                 figures.append(self.render(name, url, client))
+            target = Target.objects.filter(campaign=campaign).order_by("pk").first()
+            if target is not None:
+                for name, url in self.target_report_urls(target).items():
+                    figures.append(self.render(name, url, client))
         self.runs = saved
         return figures
 
@@ -176,6 +180,15 @@ class Command(BaseCommand):
             "admin where-used report": f"/admin/reports/where-used/?{chosen}",
             "admin language gap report": f"/admin/reports/language-gap/?{chosen}",
             "admin figures to check": "/admin/reports/figures-to-check/",
+        }
+
+    @staticmethod
+    def target_report_urls(target) -> dict[str, str]:
+        """The reports of one target of the load campaign."""
+        pk = target.pk if target else ""
+        return {
+            "admin progress over time": f"/admin/reports/campaign-progress/{pk}/",
+            "admin progress by area": f"/admin/reports/progress-by-area/?target={pk}",
         }
 
     def officer_figures(self) -> list[Figure]:
@@ -329,7 +342,7 @@ class Command(BaseCommand):
         weight.target, weight.passed = "≤ 30 KB", weight.median <= 30
         matrix = by_name["admin translation matrix"]
         matrix.target, matrix.passed = "≤ 300 ms", matrix.median <= 300
-        for name in self.report_urls(None):
+        for name in [*self.report_urls(None), *self.target_report_urls(None)]:
             if report := by_name.get(name):
                 report.target = f"≤ 500 ms ({connection.vendor})"
                 report.passed = report.median <= 500
