@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from campaigns.dashboard import campaign_panels
 from campaigns.models import (
     Area,
     Campaign,
@@ -213,3 +214,8 @@ for _order, (_slug, _name, _view) in enumerate(REPORTS):
             name, view, 800 + order
         ),
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaign_panels(request, panels):
+    panels.extend(campaign_panels(request))
