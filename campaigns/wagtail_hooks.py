@@ -25,6 +25,7 @@ from campaigns.reports.base import may_read_reports
 from campaigns.reports.figures_to_check import FiguresToCheckReportView
 from campaigns.reports.language_gap import LanguageGapReportView
 from campaigns.reports.outcomes import OutcomesReportView
+from campaigns.reports.print_runs import PrintRunsReportView
 from campaigns.reports.progress import CampaignProgressReportView
 from campaigns.reports.sessions import SessionsReportView
 from campaigns.reports.where_used import WhereUsedReportView
@@ -176,6 +177,7 @@ REPORTS = [
     ("where-used", "where_used_report", WhereUsedReportView),
     ("language-gap", "language_gap_report", LanguageGapReportView),
     ("figures-to-check", "figures_to_check_report", FiguresToCheckReportView),
+    ("print-runs", "print_runs_report", PrintRunsReportView),
 ]
 
 
