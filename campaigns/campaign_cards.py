@@ -164,6 +164,7 @@ def _add_targets(cards: dict, trees: dict, scope) -> None:
             )
         )
         .select_related("indicator", "area", "campaign")
+        .prefetch_related("campaign__areas")
         .order_by("indicator__name", "area__path", "pk")
     )
     found = progress_of(targets)
