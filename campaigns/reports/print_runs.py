@@ -61,6 +61,9 @@ class PrintRunRow:
     copies: int = 0
     handed_out: int = 0
     by_area: dict[str, int] = field(default_factory=dict)
+    # On the totals row: the sums of the runs' own, as one run's copies left
+    # make up for none of another's shortfall.
+    totals: tuple[int, int] | None = None
 
     @property
     def title(self) -> str:
@@ -94,14 +97,20 @@ class PrintRunRow:
 
     @property
     def left(self) -> int:
+        if self.totals:
+            return self.totals[0]
         return max(self.copies - self.handed_out, 0)
 
     @property
     def short(self) -> int:
+        if self.totals:
+            return self.totals[1]
         return max(self.handed_out - self.copies, 0)
 
     @property
     def ran_short(self) -> str:
+        if self.run is None:
+            return ""
         if self.handed_out > self.copies:
             return str(_("Ran short"))
         if self.copies and self.handed_out == self.copies:
@@ -155,6 +164,10 @@ class PrintRunsReportView(CampaignReportView):
             total.handed_out += row.handed_out
             for name, count in row.by_area.items():
                 total.by_area[name] = total.by_area.get(name, 0) + count
+        total.totals = (
+            sum(row.left for row in rows.values()),
+            sum(row.short for row in rows.values()),
+        )
         return [*rows.values(), total]
 
     def _uses(self, filters, runs):
