@@ -53,6 +53,9 @@ class ToolkitGapsPanel(Component):
     template_name = "campaigns/dashboard/toolkit_gaps.html"
     order = 90
 
+    class Media:
+        css = {"all": ["campaigns/dashboard.css"]}
+
     def get_context_data(self, parent_context=None):
         campaigns = toolkit_gaps()
         for gaps in campaigns:
