@@ -12,6 +12,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from campaigns.admin_scope import InScopeModelViewSet
+from campaigns.dashboard import campaign_panels
 from campaigns.models import (
     Area,
     AreaAssignment,
@@ -27,6 +28,7 @@ from campaigns.reports.base import may_read_reports
 from campaigns.reports.figures_to_check import FiguresToCheckReportView
 from campaigns.reports.language_gap import LanguageGapReportView
 from campaigns.reports.outcomes import OutcomesReportView
+from campaigns.reports.print_runs import PrintRunsReportView
 from campaigns.reports.progress import CampaignProgressReportView
 from campaigns.reports.progress_history import ProgressHistoryView
 from campaigns.reports.session_rows import SessionRowsReportView
@@ -201,6 +203,7 @@ REPORTS = [
     ("language-gap", "language_gap_report", LanguageGapReportView),
     ("figures-to-check", "figures_to_check_report", FiguresToCheckReportView),
     ("progress-by-area", "area_breakdown_report", AreaBreakdownReportView),
+    ("print-runs", "print_runs_report", PrintRunsReportView),
 ]
 
 
@@ -245,3 +248,8 @@ for _order, (_slug, _name, _view) in enumerate(REPORTS):
             name, view, 800 + order
         ),
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaign_panels(request, panels):
+    panels.extend(campaign_panels(request))

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.dashboard import legal_panels
 from content.models import Audience, LegalProvision, PrintRun, Topic
 from content.reports import LegalReviewReportView
 
@@ -85,3 +86,8 @@ def register_legal_review_menu_item():
         icon_name="doc-full",
         order=700,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_legal_panels(request, panels):
+    panels.extend(legal_panels(request))

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
+from locales.dashboard import translation_panels
 from locales.models import GlossaryTerm, LanguageGrant
 from locales.registry import language_label
 from locales.views.exchange import ExportTranslationsView, ImportTranslationsView
@@ -157,3 +158,8 @@ def register_translation_actions(actions):
             message = action_message
 
         actions.register_action(f"loa.translation.{state}")(Formatter)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_panels(request, panels):
+    panels.extend(translation_panels(request))
