@@ -33,6 +33,18 @@ class Role:
     collection_permissions: tuple[str, ...] = ()
 
 
+# The campaign records communications staff keep and managers read.
+CAMPAIGN_RECORDS = (
+    "campaign",
+    "target",
+    "measurement",
+    "indicator",
+    "partner",
+    "outreachsession",
+    "materialuse",
+    "fieldkit",
+)
+
 # Logs sessions, corrects or withdraws those they logged or held, and
 # downloads field kits, from the officer's screens only.
 OFFICER = Role(
@@ -67,16 +79,7 @@ EDITOR = Role(
         ),
         *(
             f"campaigns.{action}_{model}"
-            for model in (
-                "campaign",
-                "target",
-                "measurement",
-                "indicator",
-                "partner",
-                "outreachsession",
-                "materialuse",
-                "fieldkit",
-            )
+            for model in CAMPAIGN_RECORDS
             for action in ("add", "change", "delete", "view")
             # A session logged by mistake is withdrawn, and stays on record.
             if (model, action) != ("outreachsession", "delete")
@@ -109,20 +112,7 @@ MANAGER = Role(
     "Managers",
     (
         ADMIN_ACCESS,
-        *(
-            f"campaigns.view_{model}"
-            for model in (
-                "campaign",
-                "target",
-                "measurement",
-                "indicator",
-                "partner",
-                "outreachsession",
-                "materialuse",
-                "fieldkit",
-                "area",
-            )
-        ),
+        *(f"campaigns.view_{model}" for model in (*CAMPAIGN_RECORDS, "area")),
         "content.view_printrun",
     ),
 )

@@ -68,6 +68,17 @@ def son_la_manager(places):
     return user_in(MANAGER, "quan-ly-son-la", [places["son_la"]])
 
 
+def dak_lak_target(campaign, dak_lak, piece, indicator) -> Target:
+    return Target.objects.create(
+        campaign=campaign,
+        indicator=indicator,
+        area=dak_lak,
+        starts_on=campaign.starts_on,
+        ends_on=campaign.ends_on,
+        value=500,
+    )
+
+
 def officer_urls(session) -> list[str]:
     photo = SessionPhoto.objects.get(session=session)
     return [
@@ -179,15 +190,7 @@ def test_a_manager_of_another_province_sees_nothing_of_dak_lak(
     for name in ("krong_buk", "cu_bao"):
         for url in officer_urls(logged[name])[:1] + officer_urls(logged[name])[3:]:
             assert client.get(url).status_code == 404, url
-    campaign, dak_lak, piece, indicator = setting
-    target = Target.objects.create(
-        campaign=campaign,
-        indicator=indicator,
-        area=dak_lak,
-        starts_on=campaign.starts_on,
-        ends_on=campaign.ends_on,
-        value=500,
-    )
+    target = dak_lak_target(*setting)
     assert "500" not in client.get(reverse("targets:index")).content.decode()
     for view in ("targets:edit", "targets:delete", "targets:history"):
         response = client.get(reverse(view, args=[target.pk]))
@@ -223,15 +226,7 @@ def test_a_manager_reads_and_changes_nothing(client, setting, logged):
 def test_an_editor_of_another_province_is_answered_404_in_the_admin(
     client, setting, places, logged
 ):
-    campaign, dak_lak, piece, indicator = setting
-    target = Target.objects.create(
-        campaign=campaign,
-        indicator=indicator,
-        area=dak_lak,
-        starts_on=campaign.starts_on,
-        ends_on=campaign.ends_on,
-        value=500,
-    )
+    target = dak_lak_target(*setting)
     client.force_login(user_in(EDITOR, "bien-tap-son-la", [places["son_la"]]))
     session = logged["krong_buk"]
     for url in (
