@@ -47,8 +47,9 @@ SESSION_COLUMNS = [
     Column(
         "languages",
         _("Languages spoken"),
+        # By code: the database keeps the rows in no particular order.
         value=lambda session: ", ".join(
-            row.language for row in session.spoken_languages.all()
+            sorted(row.language for row in session.spoken_languages.all())
         ),
     ),
     Column("outcomes", _("Outcomes"), value=outcomes_of),
