@@ -55,6 +55,18 @@ def outcomes_of_sessions(session_ids) -> list[dict]:
     )
 
 
+def outcomes_per_session(session_ids) -> list[dict]:
+    """The same sums, per session: for a report that adds up the sessions of
+    each of its rows itself."""
+    return list(
+        SessionOutcome.objects.filter(session_id__in=session_ids)
+        .filter(indicator__in=Indicator.objects.filter(session_indicators()))
+        .values("session_id", "indicator__name")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+
+
 def where_used_html(piece) -> str:
     return render_to_string(
         "campaigns/panels/where_used.html",

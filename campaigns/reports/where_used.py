@@ -1,54 +1,64 @@
 """Where each piece of material was used."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import TitleColumn
-from wagtail.models import Page
 
-from campaigns.models import Campaign, MaterialUse
+from campaigns.models import MaterialUse
 from campaigns.reports.base import NUMBER, CampaignReportView, Column, plain
 from campaigns.reports.filters import ReportFilterForm, matching_sessions
-from campaigns.usage import outcomes_of_sessions
+from campaigns.usage import outcomes_per_session
 from content.models import MATERIAL_MODELS
 
 
 class WhereUsedFilterForm(ReportFilterForm):
-    piece = forms.ModelChoiceField(
-        label=_("Piece"), required=False, queryset=Page.objects.none()
+    # Typed, not chosen: a list of every piece would run to thousands.
+    piece = forms.CharField(
+        label=_("Material code or title"), required=False, max_length=255
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "language" in self.fields:
             self.fields["language"].label = _("Language of the material")
-        self.fields["piece"].queryset = Page.objects.type(*MATERIAL_MODELS).order_by(
-            "title"
+
+
+def pieces_matching(text: str) -> Q:
+    """Uses of a piece whose material code is `text` or whose title holds it."""
+    coded = Q()
+    for model in MATERIAL_MODELS:
+        coded |= Q(piece__in=model.objects.filter(material_code__iexact=text))
+    return coded | Q(piece__title__icontains=text)
+
+
+def material_codes(piece_ids) -> dict[int, str]:
+    """{piece pk: its material code}, one query per kind of material."""
+    codes = {}
+    for model in MATERIAL_MODELS:
+        codes.update(
+            model.objects.filter(pk__in=piece_ids).values_list("pk", "material_code")
         )
+    return codes
 
 
 @dataclass
 class WhereUsedRow:
-    piece: Page
+    piece_id: int
+    title: str
     language: str
     format_code: str
     format: str
     quantity: int
     sessions: int
+    code: str = ""
     campaigns: str = ""
     outcomes: str = ""
-
-    @property
-    def title(self) -> str:
-        return self.piece.title
-
-    @property
-    def code(self) -> str:
-        return getattr(self.piece, "material_code", "")
 
 
 class WhereUsedReportView(CampaignReportView):
@@ -71,7 +81,7 @@ class WhereUsedReportView(CampaignReportView):
             cell=TitleColumn,
             cell_options={
                 "get_url": lambda row: reverse(
-                    "wagtailadmin_pages:edit", args=[row.piece.pk]
+                    "wagtailadmin_pages:edit", args=[row.piece_id]
                 )
             },
         ),
@@ -93,29 +103,25 @@ class WhereUsedReportView(CampaignReportView):
         )
         if language:
             uses = uses.filter(language=language)
-        if filters.get("piece"):
-            uses = uses.filter(piece=filters["piece"])
+        if text := filters.get("piece", "").strip():
+            uses = uses.filter(pieces_matching(text))
         self.uses = uses
-        grouped = list(
-            uses.values("piece_id", "language", "format")
+        grouped = (
+            uses.values("piece_id", "piece__title", "language", "format")
             .annotate(
                 quantity=Sum("quantity"), sessions=Count("session", distinct=True)
             )
             .order_by("piece__title", "language", "format")
         )
-        pieces = {
-            page.pk: page
-            for page in Page.objects.filter(
-                pk__in={row["piece_id"] for row in grouped}
-            ).specific()
-        }
-        formats = dict(MaterialUse.Format.choices)
+        # Translated once, not once per row.
+        formats = {code: str(label) for code, label in MaterialUse.Format.choices}
         return [
             WhereUsedRow(
-                piece=pieces[row["piece_id"]],
+                piece_id=row["piece_id"],
+                title=row["piece__title"],
                 language=row["language"],
                 format_code=row["format"],
-                format=str(formats.get(row["format"], row["format"])),
+                format=formats.get(row["format"], row["format"]),
                 quantity=row["quantity"],
                 sessions=row["sessions"],
             )
@@ -124,19 +130,35 @@ class WhereUsedReportView(CampaignReportView):
 
     def decorate_paginated_queryset(self, rows):
         """Campaigns and outcomes for the rows on this page only, each row
-        of the sessions that used the piece in that language and format."""
-        for row in rows:
-            sessions = self.uses.filter(
-                piece=row.piece, language=row.language, format=row.format_code
-            ).values("session_id")
-            row.campaigns = "; ".join(
-                Campaign.objects.filter(sessions__in=sessions)
-                .distinct()
-                .order_by("name")
-                .values_list("name", flat=True)
-            )
+        of the sessions that used the piece in that language and format: two
+        queries and one per kind of material, however many rows."""
+        if not rows:
+            return rows
+        by_key = {(row.piece_id, row.language, row.format_code): row for row in rows}
+        codes = material_codes({row.piece_id for row in rows})
+        sessions_of = defaultdict(set)
+        campaigns_of = defaultdict(set)
+        uses = self.uses.filter(piece_id__in={key[0] for key in by_key})
+        used = uses.values_list(
+            "piece_id", "language", "format", "session_id", "session__campaign__name"
+        )
+        for piece, language, format, session, campaign in used.order_by().distinct():
+            if (key := (piece, language, format)) in by_key:
+                sessions_of[key].add(session)
+                campaigns_of[key].add(campaign)
+        achieved = defaultdict(dict)
+        for outcome in outcomes_per_session(uses.values("session_id")):
+            indicator = outcome["indicator__name"]
+            achieved[outcome["session_id"]][indicator] = outcome["total"]
+        for key, row in by_key.items():
+            totals = defaultdict(int)
+            for session in sessions_of[key]:
+                for indicator, total in achieved[session].items():
+                    totals[indicator] += total
+            row.code = codes.get(row.piece_id, "")
+            row.campaigns = "; ".join(sorted(campaigns_of[key] - {None}))
             row.outcomes = "; ".join(
-                f"{outcome['indicator__name']} {plain(outcome['total'])}"
-                for outcome in outcomes_of_sessions(sessions)
+                f"{indicator} {plain(totals[indicator])}"
+                for indicator in sorted(totals)
             )
         return rows

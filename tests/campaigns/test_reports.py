@@ -185,6 +185,57 @@ def test_report_queries_do_not_grow_with_sessions(admin_client, world, url):
     assert len(many) == len(few)
 
 
+def use_pieces(world, count):
+    """A session using `count` pieces more, each in two languages: rows of
+    the where-used report."""
+    session = OutreachSession.objects.create(
+        campaign=world["campaign"],
+        kind="village_meeting",
+        starts_at=timezone.make_aware(datetime.datetime(2025, 10, 3, 8)),
+        area=world["province"],
+        attendance=10,
+    )
+    SessionOutcome.objects.create(
+        session=session, indicator=world["enrolments"], value=3
+    )
+    parent = world["explainer"].get_parent()
+    for _ in range(count):
+        piece = PolicyExplainerPageFactory(parent=parent)
+        for language in ("vi", "en"):
+            MaterialUse.objects.create(
+                session=session, piece=piece, language=language, format="print"
+            )
+
+
+def test_where_used_queries_do_not_grow_with_its_rows(admin_client, world):
+    url = "/admin/reports/where-used/"
+    use_pieces(world, 1)
+    admin_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(url)
+    use_pieces(world, 6)
+    admin_client.get(url)  # new pages: the site's root is read again once
+    with CaptureQueriesContext(connection) as many:
+        response = admin_client.get(url)
+    rows = response.context["object_list"]
+    assert len(rows) == 14 and len(many) == len(few)
+    assert {row.outcomes for row in rows} == {"Người đăng ký BHYT mới 3"}
+    assert all(row.campaigns == world["campaign"].name for row in rows)
+
+
+def test_where_used_finds_a_piece_by_its_code_or_a_word_of_its_title(
+    admin_client, world
+):
+    add_sessions(world, 2)
+    use_pieces(world, 1)
+    explainer = world["explainer"]
+    for typed in (explainer.material_code.lower(), explainer.title.split()[-1]):
+        response = admin_client.get("/admin/reports/where-used/", {"piece": typed})
+        rows = response.context["object_list"]
+        assert [row.piece_id for row in rows] == [explainer.pk], typed
+        assert rows[0].code == explainer.material_code
+
+
 def test_round_figures_are_exported_as_people_write_them(admin_client, world):
     """1600, not 1.6E+3."""
     add_sessions(world, 4)
