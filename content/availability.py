@@ -4,10 +4,15 @@ played: where it has its own text and, for a radio script, a recording.
 A print run or a session's material in a language the piece has no text in
 would record copies that were never made; both check here first."""
 
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from locales.fallback import translated_languages
+from wagtail.models import Page
+
+from locales.fallback import translated_languages, translated_languages_by_pk
 from locales.registry import language_label
 
 # The messages, named so that the phone's offline check can say the same.
@@ -30,7 +35,8 @@ def recording_languages(piece) -> set[str]:
     recordings = getattr(piece.specific, "recordings", None)
     if recordings is None:
         return set()
-    return set(recordings.values_list("language", flat=True))
+    # Through all(), so that recordings read ahead for many pieces are used.
+    return {recording.language for recording in recordings.all()}
 
 
 # What each form of use needs in its language: its own text to print, show
@@ -47,13 +53,57 @@ FORMAT_NEEDS = {
 
 def languages_for(piece, format: str) -> set[str]:
     """The languages in which `piece` can be used in `format`."""
-    needs = FORMAT_NEEDS.get(format, NEEDS_TEXT)
-    languages = set()
-    if needs in (NEEDS_TEXT, NEEDS_EITHER):
-        languages |= text_languages(piece)
-    if needs in (NEEDS_RECORDING, NEEDS_EITHER):
-        languages |= recording_languages(piece)
-    return languages
+    return languages_by_format(piece, [format])[format]
+
+
+def languages_by_format(piece, formats=FORMAT_NEEDS) -> dict[str, set[str]]:
+    """{format: the languages in which `piece` can be used in it}, the
+    piece's text and recordings read once for all of them."""
+    needs = {FORMAT_NEEDS.get(format, NEEDS_TEXT) for format in formats}
+    text = recorded = set()
+    if {NEEDS_TEXT, NEEDS_EITHER} & needs:
+        text = text_languages(piece)
+    if {NEEDS_RECORDING, NEEDS_EITHER} & needs:
+        recorded = recording_languages(piece)
+    return _by_format(text, recorded, formats)
+
+
+def _by_format(text: set, recorded: set, formats) -> dict[str, set[str]]:
+    by_format = {}
+    for format in formats:
+        need = FORMAT_NEEDS.get(format, NEEDS_TEXT)
+        by_format[format] = set()
+        if need in (NEEDS_TEXT, NEEDS_EITHER):
+            by_format[format] |= text
+        if need in (NEEDS_RECORDING, NEEDS_EITHER):
+            by_format[format] |= recorded
+    return by_format
+
+
+def languages_by_format_of(pieces) -> dict[int, dict[str, set[str]]]:
+    """`languages_by_format` of many pieces at once, in a query per kind of
+    piece and one for recordings, without building the pages."""
+    ids = defaultdict(list)
+    for pk, content_type in Page.objects.filter(pk__in=pieces).values_list(
+        "pk", "content_type"
+    ):
+        ids[content_type].append(pk)
+    text = {}
+    for content_type, pks in ids.items():
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        text.update(translated_languages_by_pk(model, pks))
+    # Read here: content.models uses this module.
+    from content.models.radio import RadioRecording
+
+    recorded = defaultdict(set)
+    for page, language in RadioRecording.objects.filter(page__in=pieces).values_list(
+        "page", "language"
+    ):
+        recorded[page].add(language)
+    return {
+        pk: _by_format(languages, recorded[pk], FORMAT_NEEDS)
+        for pk, languages in text.items()
+    }
 
 
 def check_material_language(piece, language: str, format: str) -> None:

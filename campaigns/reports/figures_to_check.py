@@ -8,6 +8,7 @@ model's validation, so this list and the forms never disagree. A reader
 working for some areas sees the figures of those areas only (print runs,
 which have no area, nationally only)."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -33,7 +34,7 @@ from campaigns.models import (
 )
 from campaigns.plausibility import attendance_ceiling, session_indicators
 from campaigns.reports.base import CampaignReportView, Column
-from content.availability import check_material_language
+from content.availability import check_material_language, languages_by_format_of
 from content.models import PrintRun
 
 
@@ -139,32 +140,46 @@ def material_in_missing_languages(
     found = []
     kinds = [
         (
-            narrow(MaterialUse.objects.select_related("session", "piece")),
+            narrow(MaterialUse.objects.select_related("session__area")),
             lambda use: session_url(use.session),
         )
     ]
     if print_runs:
         kinds.append(
             (
-                PrintRun.objects.annotate(format=Value("print")).select_related(
-                    "piece"
-                ),
+                PrintRun.objects.annotate(format=Value("print")),
                 edit_url("wagtailsnippets_content_printrun:edit"),
             )
         )
     for records, url in kinds:
-        keys = records.values_list("piece", "language", "format").distinct()
-        pieces = Page.objects.in_bulk([piece for piece, _language, _format in keys])
-        for piece_id, language, format in keys:
+        keys = records.values_list("piece", "language", "format").order_by().distinct()
+        available = languages_by_format_of(
+            {piece for piece, _language, _format in keys}
+        )
+        missing = [
+            (piece_id, language, format)
+            for piece_id, language, format in keys
+            if language not in available.get(piece_id, {}).get(format, ())
+        ]
+        # The rule asked again for its message, of the pieces refused only.
+        pieces = Page.objects.filter(pk__in={key[0] for key in missing}).specific()
+        pieces = {piece.pk: piece for piece in pieces}
+        refused = defaultdict(dict)
+        for piece_id, language, format in missing:
             try:
                 check_material_language(pieces[piece_id], language, format)
             except ValidationError as error:
-                for record in records.filter(
-                    piece_id=piece_id, language=language, format=format
-                ):
-                    found += [
-                        row(record, problem, url(record)) for problem in error.messages
-                    ]
+                refused[language, format][piece_id] = error.messages
+        # One query per language and format refused, however many pieces.
+        for (language, format), messages in refused.items():
+            for record in records.filter(
+                piece_id__in=messages, language=language, format=format
+            ):
+                record.piece = pieces[record.piece_id]  # named by its code
+                found += [
+                    row(record, problem, url(record))
+                    for problem in messages[record.piece_id]
+                ]
     return found
 
 

@@ -5,6 +5,9 @@ corrected figure leaves the list."""
 import datetime
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
@@ -17,7 +20,7 @@ from campaigns.models import (
     SessionOutcome,
 )
 from content.models import PrintRun
-from tests.factories import IndicatorFactory
+from tests.factories import IndicatorFactory, PolicyExplainerPageFactory
 
 REPORT = "/admin/reports/figures-to-check/"
 
@@ -95,3 +98,28 @@ def test_a_corrected_measurement_leaves_the_list(admin_client, old_figures):
     measurement.refresh_from_db()
     assert measurement.value == Decimal("89.89")
     assert edit_url not in [row.edit_url for row in listed(admin_client)]
+
+
+def test_the_list_reads_the_same_number_of_queries_however_many_pieces(
+    admin_client, old_figures, explainer_index
+):
+    def use_new_pieces(count):
+        for _ in range(count):
+            piece = PolicyExplainerPageFactory(parent=explainer_index)
+            MaterialUse.objects.create(
+                session=old_figures["session"],
+                piece=piece,
+                language="km",
+                format="print",
+                quantity=3,
+            )
+        listed(admin_client)  # new pages: the site's root is read again once
+
+    use_new_pieces(1)
+    with CaptureQueriesContext(connection) as few:
+        before = len(listed(admin_client))
+    use_new_pieces(5)
+    with CaptureQueriesContext(connection) as many:
+        after = len(listed(admin_client))
+    assert after == before + 5
+    assert len(many) == len(few)
