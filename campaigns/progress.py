@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import reduce
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Substr
 from django.db.models.lookups import In
 from django.utils.translation import ngettext
@@ -236,14 +236,15 @@ def _rolled_up(path: str, latest: dict, adds_up: bool):
 
 
 class _Outcomes:
-    """The outcomes logged at sessions for targets counted from sessions, read
-    at once: by indicator and campaign, as (area path, start, session, value)."""
+    """The outcomes logged at sessions for targets counted from sessions,
+    summed by the database in one query: a total and a count of sessions
+    for each target, over its campaigns, areas and period."""
 
     def __init__(self, targets: list, scopes: dict):
-        self.rows: dict[tuple[int, int], _ByPath] = {}
+        self.found: dict = {}
         if not targets:
             return
-        self.trees = Campaign.descendants_of(
+        trees = Campaign.descendants_of(
             {target.campaign_id for target in targets} - {None}
         )
         outcomes = SessionOutcome.objects.counted().filter(
@@ -251,42 +252,33 @@ class _Outcomes:
             session__starts_at__gte=start_of(min(t.starts_on for t in targets)),
             session__starts_at__lt=end_of(max(t.ends_on for t in targets)),
         )
-        if all(scopes[target.pk] for target in targets):
-            paths = (area.path for target in targets for area in scopes[target.pk])
-            outcomes = outcomes.filter(_under("session__area__path", _outermost(paths)))
-        if all(target.campaign_id for target in targets):
-            ids = {pk for tree in self.trees.values() for pk in tree}
-            outcomes = outcomes.filter(session__campaign__in=ids)
-        rows = defaultdict(list)
-        for indicator, campaign, *row in outcomes.values_list(
-            "indicator_id",
-            "session__campaign_id",
-            "session__area__path",
-            "session__starts_at",
-            "session_id",
-            "value",
-        ):
-            rows[indicator, campaign].append(tuple(row))
-        self.rows = {key: _ByPath(found) for key, found in rows.items()}
+        sums = {}
+        for target in targets:
+            counted = Q(
+                indicator_id=target.indicator_id,
+                session__starts_at__gte=start_of(target.starts_on),
+                session__starts_at__lt=end_of(target.ends_on),
+            )
+            if target.campaign_id:
+                counted &= Q(session__campaign__in=trees[target.campaign_id])
+            # Without areas, every session counts.
+            if areas := scopes[target.pk]:
+                paths = _outermost(area.path for area in areas)
+                counted &= _under("session__area__path", paths)
+            sums[f"total_{target.pk}"] = Sum("value", filter=counted)
+            sums[f"sessions_{target.pk}"] = Count(
+                "session", filter=counted, distinct=True
+            )
+        self.found = outcomes.aggregate(**sums)
 
     def progress(self, target: Target, areas: list) -> Progress:
-        if target.campaign_id:
-            campaigns = self.trees[target.campaign_id]
-        else:
-            campaigns = [c for i, c in self.rows if i == target.indicator_id]
-        # Without areas, every session counts: "" is the start of every path.
-        paths = _outermost(area.path for area in areas) if areas else [""]
-        start, end = start_of(target.starts_on), end_of(target.ends_on)
-        total, sessions = Decimal(0), set()
-        for campaign in campaigns:
-            rows = self.rows.get((target.indicator_id, campaign))
-            for path in paths if rows else []:
-                for _path, starts_at, session, value in rows.under(path):
-                    if start <= starts_at < end:
-                        total += value
-                        sessions.add(session)
-        if not sessions:
+        count = self.found[f"sessions_{target.pk}"]
+        if not count:
             return Progress(target, None, "")
-        count = len(sessions)
         detail = ngettext("%(count)d session", "%(count)d sessions", count)
-        return Progress(target, total, "sessions", detail % {"count": count})
+        return Progress(
+            target,
+            self.found[f"total_{target.pk}"],
+            "sessions",
+            detail % {"count": count},
+        )
