@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -162,7 +164,7 @@ def _source(used: list[Measurement]) -> str:
 
 
 def _outcomes(target, areas, since) -> list[tuple[datetime.date, Decimal]]:
-    """(day, value) of the outcomes logged for the target's indicator at the
+    """(day, total) of the outcomes logged for the target's indicator at the
     sessions of its campaign (and those under it) in its areas."""
     outcomes = SessionOutcome.objects.counted().filter(
         indicator=target.indicator_id,
@@ -175,10 +177,16 @@ def _outcomes(target, areas, since) -> list[tuple[datetime.date, Decimal]]:
     if target.campaign_id:
         tree = Campaign.descendants_of([target.campaign_id])[target.campaign_id]
         outcomes = outcomes.filter(session__campaign__in=tree)
-    return [
-        (timezone.localdate(starts_at), value)
-        for starts_at, value in outcomes.values_list("session__starts_at", "value")
-    ]
+    # Summed by the database day by day (on the local calendar).
+    by_day = (
+        outcomes.annotate(
+            day=TruncDate("session__starts_at", tzinfo=timezone.get_current_timezone())
+        )
+        .values("day")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    return [(row["day"], row["total"]) for row in by_day]
 
 
 def _cumulated(outcomes, starts_on, until, target) -> list[Point]:
