@@ -6,11 +6,12 @@ Who came and what was said stays with those who may read sessions
 (`campaigns.view_outreachsession`): only they get the staff, who logged the
 session, its notes, the questions asked and how many photos were taken."""
 
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaigns.models import MaterialUse, OutreachSession, SessionOutcome
+from campaigns.models import MaterialUse, OutreachSession, SessionOutcome, SessionPhoto
 from campaigns.reports.base import DATE, NUMBER, CampaignReportView, Column, plain
 from campaigns.reports.filters import matching_sessions
 
@@ -129,7 +130,18 @@ class SessionRowsReportView(CampaignReportView):
             rows = (
                 rows.select_related("logged_by")
                 .prefetch_related("staff", "questions")
-                .annotate(photo_count=Count("photos"))
+                # Counted for the rows shown only, not grouped over all.
+                .annotate(
+                    photo_count=Coalesce(
+                        Subquery(
+                            SessionPhoto.objects.filter(session=OuterRef("pk"))
+                            .values("session")
+                            .annotate(count=Count("pk"))
+                            .values("count")
+                        ),
+                        0,
+                    )
+                )
             )
         return rows
 
