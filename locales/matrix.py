@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import F, Value
 
 from modeltranslation.utils import build_localized_fieldname
 
+from locales import state_cache
 from locales.registry import current_language, load_languages, source_language_code
 from locales.states import (
     RANKS,
@@ -22,6 +24,8 @@ from locales.states import (
 )
 
 PIECE_MODELS: list[type] = []
+# Kept at most this long in the cache, however long nothing changes.
+STATES_KEPT_SECONDS = 24 * 60 * 60
 FILTERS: dict[str, "MatrixFilter"] = {}
 
 
@@ -77,6 +81,7 @@ class Matrix:
 def register_piece_model(model) -> None:
     if model not in PIECE_MODELS:
         PIECE_MODELS.append(model)
+        state_cache.follow_changes_of(model)
 
 
 def register_filter(matrix_filter: MatrixFilter) -> None:
@@ -112,6 +117,19 @@ def worst_states_of(model, pks) -> dict[tuple[int, str], TranslationState]:
     return worst
 
 
+def worst_states_of_every(model, generation: int) -> dict:
+    """The same for every piece of `model`, kept under the generation of
+    the translation states (`locales.state_cache`) until a piece or a
+    translation record changes."""
+    key = f"translation-states:{generation}:{model._meta.label_lower}"
+    states = cache.get(key)
+    if states is None:
+        pks = list(model.objects.values_list("pk", flat=True))
+        states = worst_states_of(model, pks)
+        cache.set(key, states, timeout=STATES_KEPT_SECONDS)
+    return states
+
+
 def build_matrix(
     kind: str = "",
     state: str = "",
@@ -128,6 +146,7 @@ def build_matrix(
         code for code in target_languages() if languages is None or code in languages
     ]
     rows = []
+    generation = state_cache.generation()
     for model in PIECE_MODELS:
         if kind and model._meta.label_lower != kind:
             continue
@@ -142,7 +161,7 @@ def build_matrix(
                 "pk", "row_code", "row_title", "row_source_title"
             )
         )
-        worst = worst_states_of(model, [pk for pk, *_display in pieces])
+        worst = worst_states_of_every(model, generation)
         for pk, code, title, source_title in pieces:
             row = MatrixRow(pk, code, title or source_title, kind_name, content_type_id)
             row.cells = {

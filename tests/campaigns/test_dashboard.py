@@ -239,6 +239,8 @@ def test_the_cards_cost_the_same_queries_however_many_campaigns(
 ):
     many_campaigns(count, places, indicators, today)
     client.force_login(user_in(role, "nguoi-doc", [places[0]]))
-    with django_assert_max_num_queries(30 if role is MANAGER else 50):
+    # Staff's first visit also reads every piece's translation states, which
+    # are then kept until a translation changes.
+    with django_assert_max_num_queries(30 if role is MANAGER else 60):
         response = client.get("/admin/")
     assert response.content.decode().count('<article class="loa-card') == count

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 import pytest
 from openpyxl import load_workbook
 
+from locales.fallback import translated_field_names
 from locales.matrix import build_matrix
 from locales.states import TranslationState
 from locales.views.matrix import TranslationMatrixView
@@ -100,9 +101,26 @@ def test_matrix_takes_constant_queries(
     for _ in range(30):
         page = PolicyExplainerPageFactory(parent=explainer_index)
         record_translation(page, "summary", "en", translator)
-    with django_assert_max_num_queries(8):
+    # The states' generation, then for each kind: its rows, and on the
+    # first reading its pieces' states (three queries).
+    with django_assert_max_num_queries(12):
         matrix = build_matrix()
     assert len(matrix.rows) == 30
+    with django_assert_max_num_queries(4):
+        assert build_matrix().rows == matrix.rows
+
+
+def test_the_matrix_shows_a_change_the_moment_it_is_saved(
+    explainer_index, translator
+):
+    page = PolicyExplainerPageFactory(parent=explainer_index)
+    assert build_matrix(languages=["en"]).rows[0].cells["en"] == "draft"
+    for field in translated_field_names(type(page)):
+        record_translation(page, field, "en", translator, submit=True)
+    assert build_matrix(languages=["en"]).rows[0].cells["en"] == "needs_review"
+    page.summary_vi = "Đóng theo thu nhập, hưởng lương hưu."
+    page.save()
+    assert build_matrix(languages=["en"]).rows[0].cells["en"] == "outdated"
 
 
 def test_admin_page_and_exports(admin_client, pieces):
