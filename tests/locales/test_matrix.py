@@ -110,9 +110,7 @@ def test_matrix_takes_constant_queries(
         assert build_matrix().rows == matrix.rows
 
 
-def test_the_matrix_shows_a_change_the_moment_it_is_saved(
-    explainer_index, translator
-):
+def test_the_matrix_shows_a_change_the_moment_it_is_saved(explainer_index, translator):
     page = PolicyExplainerPageFactory(parent=explainer_index)
     assert build_matrix(languages=["en"]).rows[0].cells["en"] == "draft"
     for field in translated_field_names(type(page)):
