@@ -45,6 +45,17 @@ RUNS = 50
 WRK_SECONDS = 10
 LOAD_SECONDS = 60
 LOAD_OFFICERS = 4
+# Each role's admin home (demo user: figure), and how fast it must answer.
+HOMES = {
+    "manager": "admin home, national manager",
+    "editor": "admin home, communications staff",
+    "translator-rad": "admin home, translator",
+}
+HOME_TARGETS = {
+    "admin home, national manager": 150,
+    "admin home, communications staff": 300,
+    "admin home, translator": 300,
+}
 
 
 @dataclass
@@ -165,13 +176,12 @@ class Command(BaseCommand):
             if target is not None:
                 for name, url in self.target_report_urls(target).items():
                     figures.append(self.render(name, url, client))
-        manager = get_user_model().objects.filter(username="manager").first()
-        if manager is not None:
-            reader = Client()
-            reader.force_login(manager)
-            figures.append(
-                self.render("admin home, national manager", "/admin/", reader)
-            )
+        for username, name in HOMES.items():
+            person = get_user_model().objects.filter(username=username).first()
+            if person is not None:
+                reader = Client()
+                reader.force_login(person)
+                figures.append(self.render(name, "/admin/", reader))
         self.runs = saved
         return figures
 
@@ -350,9 +360,9 @@ class Command(BaseCommand):
         weight.target, weight.passed = "≤ 30 KB", weight.median <= 30
         matrix = by_name["admin translation matrix"]
         matrix.target, matrix.passed = "≤ 300 ms", matrix.median <= 300
-        home = by_name.get("admin home, national manager")
-        if home:
-            home.target, home.passed = "≤ 150 ms", home.median <= 150
+        for name, most in HOME_TARGETS.items():
+            if home := by_name.get(name):
+                home.target, home.passed = f"≤ {most} ms", home.median <= most
         for name in [*self.report_urls(None), *self.target_report_urls(None)]:
             if report := by_name.get(name):
                 report.target = f"≤ 500 ms ({connection.vendor})"
