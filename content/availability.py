@@ -35,8 +35,7 @@ def recording_languages(piece) -> set[str]:
     recordings = getattr(piece.specific, "recordings", None)
     if recordings is None:
         return set()
-    # Through all(), so that recordings read ahead for many pieces are used.
-    return {recording.language for recording in recordings.all()}
+    return set(recordings.values_list("language", flat=True))
 
 
 # What each form of use needs in its language: its own text to print, show
