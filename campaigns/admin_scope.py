@@ -4,6 +4,7 @@ answers 404 on every screen that names it (edit, inspect, history, usage,
 delete), and forms offer only the campaigns and areas inside."""
 
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -23,6 +24,14 @@ OBJECT_VIEWS = (
 class InScopeListMixin:
     def get_base_queryset(self):
         return scope_of(self.request.user).narrow(super().get_base_queryset())
+
+    @cached_property
+    def filters(self):
+        """The list's filters offer only the campaigns and areas inside."""
+        filterset = super().filters
+        if filterset is not None:
+            scope_of(self.request.user).limit_choices(filterset.form)
+        return filterset
 
 
 OUTSIDE = _(

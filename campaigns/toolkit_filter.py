@@ -2,12 +2,19 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.area_scope import scope_of
 from campaigns.models import Campaign, ToolkitItem
 from locales.matrix import MatrixFilter, register_filter
 
 
-def campaign_choices() -> list[tuple[str, str]]:
-    return [(str(campaign.pk), str(campaign)) for campaign in Campaign.objects.all()]
+def campaign_choices(user=None) -> list[tuple[str, str]]:
+    """The campaigns of the reader's areas."""
+    campaigns = (
+        scope_of(user).narrow(Campaign.objects.all())
+        if user
+        else Campaign.objects.all()
+    )
+    return [(str(campaign.pk), str(campaign)) for campaign in campaigns]
 
 
 def in_toolkit(queryset, value: str):

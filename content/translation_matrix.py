@@ -6,7 +6,7 @@ from content.models import MATERIAL_MODELS, Topic
 from locales.matrix import MatrixFilter, register_filter, register_piece_model
 
 
-def topic_choices():
+def topic_choices(user=None):
     return [(topic.slug, topic.name) for topic in Topic.objects.all()]
 
 

@@ -31,12 +31,13 @@ FILTERS: dict[str, "MatrixFilter"] = {}
 
 @dataclass(frozen=True)
 class MatrixFilter:
-    """An extra filter: its choices, and how a chosen value narrows a queryset
-    of one piece model (return it unchanged if the filter does not apply)."""
+    """An extra filter: its choices for a reader (who may see only some), and
+    how a chosen value narrows a queryset of one piece model (return it
+    unchanged if the filter does not apply)."""
 
     name: str
     label: str
-    choices: Callable[[], list[tuple[str, str]]]
+    choices: Callable[[object], list[tuple[str, str]]]
     apply: Callable
 
 

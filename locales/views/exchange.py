@@ -70,7 +70,7 @@ class ExportForm(forms.Form):
             self.fields[matrix_filter.name] = forms.ChoiceField(
                 label=matrix_filter.label,
                 required=False,
-                choices=[("", _("All")), *matrix_filter.choices()],
+                choices=[("", _("All")), *matrix_filter.choices(user)],
             )
 
 

@@ -49,7 +49,7 @@ class MatrixFilterForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
 
-    def __init__(self, *args, own_languages=(), **kwargs):
+    def __init__(self, *args, own_languages=(), user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All kinds")), *kind_choices()]
         mine = [(MY_LANGUAGES, _("My languages"))] if len(own_languages) > 1 else []
@@ -62,7 +62,7 @@ class MatrixFilterForm(forms.Form):
             self.fields[matrix_filter.name] = forms.ChoiceField(
                 label=matrix_filter.label,
                 required=False,
-                choices=[("", _("All")), *matrix_filter.choices()],
+                choices=[("", _("All")), *matrix_filter.choices(user)],
             )
 
 
@@ -84,7 +84,7 @@ class TranslationMatrixView(WagtailAdminTemplateMixin, TemplateView):
         data = request.GET.copy()
         # Absent, not empty: "All languages" posts an empty choice.
         data.setdefault("language", default_language_choice(own))
-        form = MatrixFilterForm(data, own_languages=own)
+        form = MatrixFilterForm(data, own_languages=own, user=self.request.user)
         form.is_valid()  # a bad value is dropped; the other filters still apply
         values = {key: value or "" for key, value in form.cleaned_data.items()}
         self.form = form

@@ -243,3 +243,30 @@ def test_an_editor_of_another_province_is_answered_404_in_the_admin(
     assert (
         client.get(reverse("outreach_sessions:edit", args=[own.pk])).status_code == 200
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/outreach_sessions/",
+        "/admin/targets/",
+        "/admin/translations/matrix/",
+        "/admin/reports/sessions/",
+    ],
+)
+def test_filters_offer_no_campaign_of_another_province(
+    client, setting, places, son_la_manager, url
+):
+    """The campaign named in a filter's choices is a row like any other."""
+    campaign = setting[0]
+    campaign.areas.set([places["dak_lak"]])
+    campaign.save()
+    in_son_la = CampaignFactory(name="Tháng BHXH toàn dân Sơn La")
+    in_son_la.areas.set([places["son_la"]])
+    in_son_la.save()
+    client.force_login(son_la_manager)
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'value="{in_son_la.pk}"' in html
+    assert campaign.name not in html
