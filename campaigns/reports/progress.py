@@ -97,10 +97,11 @@ class ProgressRow:
 
 class ProgressFilterForm(ReportFilterForm):
     def __init__(self, data=None, *, user, **kwargs):
-        # Progress is read one campaign at a time: by default the newest of
+        # Opened without filters, progress shows one campaign: the newest of
         # the reader's with a target they may see (else the newest of theirs),
-        # on the screen and in the export of what the screen shows.
-        if not data or "campaign" not in data:
+        # on the screen and in the export of what the screen shows. "All
+        # campaigns", or an area alone, shows every target of the reader's.
+        if not data:
             scope = scope_of(user)
             campaigns = scope.narrow(Campaign.objects.all()).order_by(
                 "-starts_on", "name"
@@ -109,9 +110,7 @@ class ProgressFilterForm(ReportFilterForm):
                 pk__in=scope.narrow(Target.objects.all()).values("campaign")
             )
             first = targeted.first() or campaigns.first()
-            data = (
-                {**dict((data or {}).items()), "campaign": first.pk} if first else data
-            )
+            data = {"campaign": first.pk} if first else data
         super().__init__(data, user=user, **kwargs)
 
 
@@ -128,8 +127,7 @@ class CampaignProgressReportView(CampaignReportView):
     export_name = "progress"
     report_columns = [
         Column("indicator", _("Indicator")),
-        # The screen shows one campaign (and those under it), chosen above.
-        Column("campaign", _("Campaign"), on_screen=False),
+        Column("campaign", _("Campaign")),
         Column("area", _("Area")),
         Column("period", _("Period")),
         Column("target_value", _("Target"), NUMBER),
@@ -148,13 +146,12 @@ class CampaignProgressReportView(CampaignReportView):
         return [column for column in columns if column.name != "history"]
 
     def get_rows(self, filters):
-        campaign = filters.get("campaign")
-        if campaign is None:
-            return []
-        reached = Q(campaign__in=campaign.with_descendants())
-        for area in campaign.areas.all():
-            reached |= Q(area__path__startswith=area.path, campaign__isnull=True)
-        targets = self.scope.narrow(Target.objects.filter(reached))
+        targets = self.scope.narrow(Target.objects.all())
+        if campaign := filters.get("campaign"):
+            reached = Q(campaign__in=campaign.with_descendants())
+            for area in campaign.areas.all():
+                reached |= Q(area__path__startswith=area.path, campaign__isnull=True)
+            targets = targets.filter(reached)
         if area := filters.get("area"):
             targets = AreaScope((area.path,)).targets(targets)
         # Targets whose period meets the days chosen.
