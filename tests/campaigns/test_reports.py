@@ -250,3 +250,24 @@ def test_round_figures_are_exported_as_people_write_them(admin_client, world):
     csv = admin_client.get(url + "&export=csv").content.decode()
     assert "1600" in csv
     assert "E+" not in csv
+
+
+def test_progress_of_all_campaigns_or_of_an_area_lists_every_target(
+    admin_client, world
+):
+    other = CampaignFactory(name="Tháng BHXH toàn dân")
+    for campaign in (world["campaign"], other):
+        Target.objects.create(
+            campaign=campaign,
+            indicator=world["enrolments"],
+            area=world["province"],
+            starts_on=datetime.date(2025, 10, 1),
+            ends_on=datetime.date(2025, 10, 31),
+            value=Decimal(100),
+        )
+    url = "/admin/reports/campaign-progress/"
+    opened = admin_client.get(url).context["object_list"]
+    assert len(opened) == 1
+    for chosen in ({"campaign": ""}, {"area": world["province"].pk}):
+        rows = admin_client.get(url, chosen).context["object_list"]
+        assert {row.campaign for row in rows} == {world["campaign"], other}, chosen
