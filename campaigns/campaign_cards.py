@@ -120,12 +120,18 @@ def campaign_cards(user, today: datetime.date | None = None) -> list[CampaignCar
         running(visible, today).prefetch_related("areas").order_by("ends_on", "name")
     )
     if not campaigns:
-        campaigns = list(
-            visible.filter(ends_on__lt=today)
-            .exclude(status=Campaign.Status.PLANNED)
-            .prefetch_related("areas")
-            .order_by("-ends_on", "name")[:ENDED_SHOWN]
+        ended = visible.filter(ends_on__lt=today).exclude(
+            status=Campaign.Status.PLANNED
         )
+        # The last few to end, and every other one that ended the same day:
+        # which of those is shown must not hang on the names' language.
+        last = ended.order_by("-ends_on").values_list("ends_on", flat=True)
+        if cut := list(last[:ENDED_SHOWN])[-1:]:
+            campaigns = list(
+                ended.filter(ends_on__gte=cut[0])
+                .prefetch_related("areas")
+                .order_by("-ends_on", "name")
+            )
     if not campaigns:
         return []
     cards = {campaign.pk: CampaignCard(campaign, today) for campaign in campaigns}

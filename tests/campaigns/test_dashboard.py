@@ -244,3 +244,18 @@ def test_the_cards_cost_the_same_queries_however_many_campaigns(
     with django_assert_max_num_queries(30 if role is MANAGER else 60):
         response = client.get("/admin/")
     assert response.content.decode().count('<article class="loa-card') == count
+
+
+def test_campaigns_that_ended_the_same_day_are_all_shown(places, today):
+    """Five campaigns of a year, all ended on 31 December: none is dropped
+    (which one was hung on the names' language)."""
+    for number in range(5):
+        running_campaign(
+            places[0],
+            today,
+            f"Năm 2025 — tỉnh {number}",
+            starts_on=today - datetime.timedelta(days=300),
+            ends_on=today - datetime.timedelta(days=30),
+        )
+    cards = campaign_cards(user_in(MANAGER, "quan-ly"), today)
+    assert len(cards) == 5
