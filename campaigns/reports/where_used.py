@@ -10,11 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import TitleColumn
 
+from modeltranslation.utils import build_localized_fieldname
+
 from campaigns.models import MaterialUse
 from campaigns.reports.base import NUMBER, CampaignReportView, Column, plain
 from campaigns.reports.filters import ReportFilterForm, matching_sessions
 from campaigns.usage import outcomes_per_session
 from content.models import MATERIAL_MODELS
+from locales.registry import load_languages
 
 
 class WhereUsedFilterForm(ReportFilterForm):
@@ -30,11 +33,15 @@ class WhereUsedFilterForm(ReportFilterForm):
 
 
 def pieces_matching(text: str) -> Q:
-    """Uses of a piece whose material code is `text` or whose title holds it."""
-    coded = Q()
+    """Uses of a piece whose material code is `text` or whose title, in any
+    language, holds it."""
+    found = Q()
     for model in MATERIAL_MODELS:
-        coded |= Q(piece__in=model.objects.filter(material_code__iexact=text))
-    return coded | Q(piece__title__icontains=text)
+        found |= Q(piece__in=model.objects.filter(material_code__iexact=text))
+    for language in load_languages():
+        title = build_localized_fieldname("title", language.code)
+        found |= Q(**{f"piece__{title}__icontains": text})
+    return found
 
 
 def material_codes(piece_ids) -> dict[int, str]:

@@ -229,7 +229,12 @@ def test_where_used_finds_a_piece_by_its_code_or_a_word_of_its_title(
     add_sessions(world, 2)
     use_pieces(world, 1)
     explainer = world["explainer"]
-    for typed in (explainer.material_code.lower(), explainer.title.split()[-1]):
+    english = explainer.title_en.lower()  # as the English admin shows it
+    for typed in (
+        explainer.material_code.lower(),
+        explainer.title.split()[-1],
+        english,
+    ):
         response = admin_client.get("/admin/reports/where-used/", {"piece": typed})
         rows = response.context["object_list"]
         assert [row.piece_id for row in rows] == [explainer.pk], typed
