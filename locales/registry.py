@@ -107,7 +107,8 @@ def _parse_entry(index: int, entry: dict) -> Language:
         raise RegistryError(f"{where}: reading_unit must be 'words' or 'syllables'")
     if not isinstance(entry.get("word_spacing", True), bool):
         raise RegistryError(f"{where}: word_spacing must be true or false")
-    if entry.get("reading_unit", "words") == "words" and not entry.get("word_spacing", True):
+    spaced = entry.get("word_spacing", True)
+    if entry.get("reading_unit", "words") == "words" and not spaced:
         raise RegistryError(
             f"{where}: a script written without spaces is timed in syllables"
         )
