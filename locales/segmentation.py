@@ -31,6 +31,8 @@ SCRIPT_CHARACTERS = {
     "Tavt": "\uaa80-\uaadf",
 }
 SCRIPT_LOCALES = {"Khmr": "km", "Tavt": "blt"}
+# Scripts ICU finds words in with a dictionary of its own.
+DICTIONARY_SCRIPTS = {"Khmr"}
 
 KHMER_COENG = "\u17d2"  # the next consonant is written below: same syllable
 KHMER_SYLLABLE_STARTS = re.compile("[\u1780-\u17b3]")  # consonants, vowels
@@ -67,9 +69,16 @@ def unspaced_scripts() -> tuple[str, ...]:
     )
 
 
+def undictionaried_scripts() -> tuple[str, ...]:
+    """The scripts written without spaces that ICU, and so a browser, has no
+    dictionary for: a web page has to give their break opportunities too."""
+    return tuple(
+        script for script in unspaced_scripts() if script not in DICTIONARY_SCRIPTS
+    )
+
+
 @cache
-def _runs() -> re.Pattern | None:
-    scripts = unspaced_scripts()
+def _runs(scripts: tuple[str, ...]) -> re.Pattern | None:
     if not scripts:
         return None
     characters = "".join(SCRIPT_CHARACTERS[script] for script in scripts)
@@ -94,10 +103,11 @@ def break_points(run: str, script: str) -> list[int]:
     return [start for start in starts if 0 < start < len(run)]
 
 
-def with_break_opportunities(text: str) -> str:
+def with_break_opportunities(text: str, scripts: tuple[str, ...] | None = None) -> str:
     """`text` with a zero-width space between the words (or syllables) of
-    every run in a script written without spaces; other text is unchanged."""
-    runs = _runs()
+    every run in a script written without spaces (or only in `scripts`);
+    other text is unchanged."""
+    runs = _runs(unspaced_scripts() if scripts is None else scripts)
     if runs is None or not text:
         return text
     return runs.sub(_break_run, text)
@@ -114,17 +124,27 @@ def _break_run(match: re.Match) -> str:
     return ZERO_WIDTH_SPACE.join(pieces)
 
 
-TAGS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+# Tags, comments, and elements whose text is not shown as it is: what a
+# form sends back (a textarea) must stay as stored.
+UNTOUCHED = re.compile(
+    r"(<!--.*?-->|<(textarea|script|style|title)\b.*?</\2\s*>|<[^>]*>)",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
-def html_with_break_opportunities(html: str) -> str:
-    """Rendered HTML with break opportunities in its text, never inside a tag
-    or an attribute (a URL, an `alt`, a `lang`)."""
-    parts = TAGS.split(html)
-    return "".join(
-        part if index % 2 else with_break_opportunities(part)
-        for index, part in enumerate(parts)
-    )
+def html_with_break_opportunities(
+    html: str, scripts: tuple[str, ...] | None = None
+) -> str:
+    """Rendered HTML with break opportunities in its text, never inside a tag,
+    an attribute (a URL, an `alt`, a `lang`) or a form's text area."""
+    pieces = []
+    last = 0
+    for match in UNTOUCHED.finditer(html):
+        pieces.append(with_break_opportunities(html[last : match.start()], scripts))
+        pieces.append(match.group())
+        last = match.end()
+    pieces.append(with_break_opportunities(html[last:], scripts))
+    return "".join(pieces)
 
 
 def _clusters(run: str, locale: str) -> Iterator[tuple[int, int]]:

@@ -90,3 +90,10 @@ def test_tai_viet_syllables_count_one_a_syllable_and_a_number_as_a_word():
 def test_reading_units_are_words_where_words_are_spaced():
     assert reading_units("Bảo hiểm y tế hộ gia đình", get_language("vi")) == 7
     assert reading_units(KHMER_SENTENCES[0], get_language("km")) == 26
+
+
+def test_text_a_form_sends_back_is_left_as_stored():
+    html = "<textarea name='notes'>ꪁꪫꪱꪣꪜꪱꪉ</textarea><p>ꪁꪫꪱꪣꪜꪱꪉ</p>"
+    assert html_with_break_opportunities(html) == (
+        f"<textarea name='notes'>ꪁꪫꪱꪣꪜꪱꪉ</textarea><p>ꪁꪫꪱꪣ{ZERO_WIDTH_SPACE}ꪜꪱꪉ</p>"
+    )
