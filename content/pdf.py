@@ -58,14 +58,17 @@ def stored_name_start(page) -> str:
 
 
 def pdf_bytes(page, request, language: str, paper: str = "A4") -> bytes:
-    """The PDF, from the store when this exact HTML was rendered before."""
-    html = pdf_html(page, request, language, paper)
+    """The PDF, from the store when this exact HTML was rendered before.
+
+    The digest is taken with the break opportunities in: a change in how
+    lines are broken gives new files, not the old ones with cut lines."""
+    html = html_with_break_opportunities(pdf_html(page, request, language, paper))
     key = hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()[:20]
     name = f"{PDF_DIR}/{language}/{stored_name_start(page)}{key}.pdf"
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as stored:
             return stored.read()
-    data = render_pdf(html)
+    data = _write_pdf(html)
     default_storage.save(name, ContentFile(data))
     return data
 
@@ -89,10 +92,12 @@ def forget_stored_pdfs(pages) -> None:
 
 def render_pdf(html: str) -> bytes:
     """Any print HTML of the project as PDF, with its fonts and images."""
+    return _write_pdf(html_with_break_opportunities(html))
+
+
+def _write_pdf(html: str) -> bytes:
     return HTML(
-        string=html_with_break_opportunities(html),
-        base_url="file:///",
-        url_fetcher=LocalFilesFetcher(),
+        string=html, base_url="file:///", url_fetcher=LocalFilesFetcher()
     ).write_pdf()
 
 
