@@ -6,6 +6,10 @@ marks, Ede and Jarai breves, Tai Viet and Khmer come out the same on every
 machine. A PDF is stored under the digest of the HTML it was made from: the
 same text, version and language give the same file, served again without
 rendering; any edit gives a new file.
+
+Text in scripts written without spaces (Khmer, Tai Viet) gets a zero-width
+space between its words in the HTML WeasyPrint reads: Pango breaks lines only
+at spaces and would run such a line off the page.
 """
 
 import hashlib
@@ -26,6 +30,8 @@ import segno
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from locales.segmentation import html_with_break_opportunities
+
 PDF_DIR = "pdf"
 
 
@@ -38,12 +44,12 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
-def pdf_html(page, request, language: str) -> str:
-    """The print HTML of `page` in `language`."""
+def pdf_html(page, request, language: str, paper: str = "A4") -> str:
+    """The print HTML of `page` in `language`, on `paper` (A4 or A5)."""
     with translation.override(language):
         context = page.get_context(request)
         url = request.build_absolute_uri(page.get_url(request))
-        context.update(pdf=True, page_url=url, qr_code=qr_data_uri(url))
+        context.update(pdf=True, page_url=url, qr_code=qr_data_uri(url), paper=paper)
         return render_to_string(page.pdf_template, context, request=request)
 
 
@@ -51,15 +57,18 @@ def stored_name_start(page) -> str:
     return f"{page.material_code or page.pk}-"
 
 
-def pdf_bytes(page, request, language: str) -> bytes:
-    """The PDF, from the store when this exact HTML was rendered before."""
-    html = pdf_html(page, request, language)
+def pdf_bytes(page, request, language: str, paper: str = "A4") -> bytes:
+    """The PDF, from the store when this exact HTML was rendered before.
+
+    The digest is taken with the break opportunities in: a change in how
+    lines are broken gives new files, not the old ones with cut lines."""
+    html = html_with_break_opportunities(pdf_html(page, request, language, paper))
     key = hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()[:20]
     name = f"{PDF_DIR}/{language}/{stored_name_start(page)}{key}.pdf"
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as stored:
             return stored.read()
-    data = render_pdf(html)
+    data = _write_pdf(html)
     default_storage.save(name, ContentFile(data))
     return data
 
@@ -83,6 +92,10 @@ def forget_stored_pdfs(pages) -> None:
 
 def render_pdf(html: str) -> bytes:
     """Any print HTML of the project as PDF, with its fonts and images."""
+    return _write_pdf(html_with_break_opportunities(html))
+
+
+def _write_pdf(html: str) -> bytes:
     return HTML(
         string=html, base_url="file:///", url_fetcher=LocalFilesFetcher()
     ).write_pdf()

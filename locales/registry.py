@@ -19,6 +19,7 @@ REGISTRY_FILE = Path(__file__).with_name("languages.toml")
 # modeltranslation turns codes into column names, so nothing else is allowed.
 CODE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 SCRIPT_PATTERN = re.compile(r"^[A-Z][a-z]{3}$")
+READING_UNITS = ("words", "syllables")
 
 
 class RegistryError(ValueError):
@@ -36,6 +37,8 @@ class Language:
     reading_rate: int
     source: bool = False
     decimal_separator: str = ","
+    reading_unit: str = "words"
+    word_spacing: bool = True
 
     @property
     def bidi(self) -> bool:
@@ -82,7 +85,8 @@ def _parse_entry(index: int, entry: dict) -> Language:
             raise RegistryError(f"{where}: '{key}' is missing")
         if not isinstance(entry[key], kind) or isinstance(entry[key], bool):
             raise RegistryError(f"{where}: '{key}' must be a {kind.__name__}")
-    unknown = set(entry) - set(required) - {"source", "decimal_separator"}
+    optional = {"source", "decimal_separator", "reading_unit", "word_spacing"}
+    unknown = set(entry) - set(required) - optional
     if unknown:
         raise RegistryError(f"{where}: unknown keys {sorted(unknown)}")
     if not CODE_PATTERN.match(entry["code"]):
@@ -99,7 +103,18 @@ def _parse_entry(index: int, entry: dict) -> Language:
         raise RegistryError(f"{where}: names must not be empty")
     if entry.get("decimal_separator", ",") not in (",", "."):
         raise RegistryError(f"{where}: decimal_separator must be ',' or '.'")
+    if entry.get("reading_unit", "words") not in READING_UNITS:
+        raise RegistryError(f"{where}: reading_unit must be 'words' or 'syllables'")
+    if not isinstance(entry.get("word_spacing", True), bool):
+        raise RegistryError(f"{where}: word_spacing must be true or false")
+    spaced = entry.get("word_spacing", True)
+    if entry.get("reading_unit", "words") == "words" and not spaced:
+        raise RegistryError(
+            f"{where}: a script written without spaces is timed in syllables"
+        )
     return Language(
+        reading_unit=entry.get("reading_unit", "words"),
+        word_spacing=entry.get("word_spacing", True),
         decimal_separator=entry.get("decimal_separator", ","),
         code=entry["code"],
         english_name=entry["english_name"],

@@ -219,12 +219,23 @@ class MaterialPage(RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        """The piece as a PDF in the visitor's language, to print."""
+        """The piece as an A4 PDF in the visitor's language, to print."""
+        return self.pdf_response(request, "A4")
+
+    @path("pdf/a5/", name="pdf-a5")
+    def pdf_a5(self, request):
+        """The piece as an A5 PDF: a leaflet, or a sheet folded in two."""
+        return self.pdf_response(request, "A5")
+
+    def pdf_response(self, request, paper: str) -> HttpResponse:
         language = translation.get_language()
-        response = HttpResponse(pdf_bytes(self, request, language), "application/pdf")
-        response["Content-Disposition"] = (
-            f'inline; filename="{self.material_code or self.slug}-{language}.pdf"'
-        )
+        data = pdf_bytes(self, request, language, paper)
+        response = HttpResponse(data, "application/pdf")
+        name = f"{self.material_code or self.slug}-{language}"
+        if paper != "A4":
+            name += f"-{paper.lower()}"
+        response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+
         return response
 
     @property

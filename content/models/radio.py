@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -25,6 +26,7 @@ from locales.registry import (
     get_language,
     load_languages,
 )
+from locales.segmentation import reading_units
 from locales.source_text import digest, field_text
 
 
@@ -46,16 +48,36 @@ class RadioScriptIndexPage(IndexPage):
 
 @dataclass(frozen=True)
 class RunningTime:
-    """How long a script takes to read in one language, against its slot."""
+    """How long a script takes to read in one language, against its slot:
+    estimated from the language's reading rate, and as recorded where a
+    recording in that language exists."""
 
     language: Language
-    words: int
+    units: int  # words, or syllables for scripts written without spaces
     seconds: int
     slot_seconds: int
+    cue_seconds: float = 0  # music, sound effects and pauses
+    recording: "RadioRecording | None" = None
 
     @property
     def over_slot(self) -> bool:
         return self.seconds > self.slot_seconds
+
+    @property
+    def recorded_seconds(self) -> int | None:
+        if self.recording is None or self.recording.duration_seconds is None:
+            return None
+        return round(self.recording.duration_seconds)
+
+    @property
+    def recorded_rate(self) -> int | None:
+        """The reading rate the recording shows, in the language's unit per
+        minute, to calibrate the registry's rate against: the recording's
+        length less the cues and pauses the estimate counts."""
+        if not self.recorded_seconds or not self.units:
+            return None
+        reading = self.recording.duration_seconds - self.cue_seconds
+        return round(self.units * 60 / reading) if reading > 0 else None
 
 
 class RadioScriptPage(MaterialPage):
@@ -122,15 +144,22 @@ class RadioScriptPage(MaterialPage):
         body = getattr(self, f"body_{language.code}", None)
         if not body:
             return None
-        words = 0
+        units = 0
         seconds = 0.0
         for block in body:
             if block.block_type == "speaker_line":
-                words += len(block.value["text"].split())
+                units += reading_units(block.value["text"], language)
             else:
                 seconds += block.value.get("seconds") or 0
-        seconds += words * 60 / language.reading_rate
-        return RunningTime(language, words, round(seconds), self.slot_seconds)
+        spoken = units * 60 / language.reading_rate
+        return RunningTime(
+            language,
+            units,
+            round(seconds + spoken),
+            self.slot_seconds,
+            cue_seconds=seconds,
+            recording=self.recording_in(language),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -141,11 +170,17 @@ class RadioScriptPage(MaterialPage):
         context["recording"] = self.recording_for(language)
         return context
 
+    @cached_property
+    def recordings_by_language(self) -> dict[str, "RadioRecording"]:
+        return {recording.language: recording for recording in self.recordings.all()}
+
+    def recording_in(self, language: Language):
+        """The recording in exactly `language`, if there is one."""
+        return self.recordings_by_language.get(language.code)
+
     def recording_for(self, language: Language):
         """The recording in `language`, else in the first fallback that has one."""
-        recordings = {
-            recording.language: recording for recording in self.recordings.all()
-        }
+        recordings = self.recordings_by_language
         for code in fallback_chain(language.code):
             if code in recordings:
                 return recordings[code]

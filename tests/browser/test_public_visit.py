@@ -74,7 +74,7 @@ def test_a_visitor_listens_and_downloads_the_pdf(
 
     page.goto(site_url + paths["explainer"])
     with page.expect_download() as download:
-        page.click("a[type='application/pdf']")
+        page.locator("a[type='application/pdf']").first.click()
     pdf = tmp_path / "explainer.pdf"
     download.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")

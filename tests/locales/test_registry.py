@@ -56,6 +56,15 @@ def test_english_writes_decimals_with_a_point_and_vietnamese_with_a_comma():
     assert get_language("vi").decimal_separator == ","
 
 
+def test_khmer_and_tai_dam_are_written_without_spaces_and_timed_in_syllables():
+    for code in ("km", "blt"):
+        language = get_language(code)
+        assert not language.word_spacing
+        assert language.reading_unit == "syllables"
+    assert get_language("vi").word_spacing
+    assert get_language("vi").reading_unit == "words"
+
+
 def test_tai_dam_is_written_in_tai_viet_and_khmer_in_khmer_script():
     assert get_language("blt").script == "Tavt"
     assert get_language("km").script == "Khmr"
@@ -100,6 +109,18 @@ def test_a_valid_registry_parses():
         (
             entry("vi", extra="source = true\ndecimal_separator = ';'"),
             "decimal_separator must be",
+        ),
+        (
+            entry("vi", extra="source = true\nreading_unit = 'letters'"),
+            "reading_unit must be",
+        ),
+        (
+            entry("vi", extra="source = true\nword_spacing = 'no'"),
+            "word_spacing must be true or false",
+        ),
+        (
+            entry("vi", extra="source = true\nword_spacing = false"),
+            "timed in syllables",
         ),
     ],
 )
