@@ -30,7 +30,7 @@ class SessionsFilterForm(ReportFilterForm):
 class SessionsRow:
     group: str
     sessions: int
-    attendance: int
+    attendance: int | None  # None: no session of the group says how many came
 
 
 class SessionsReportView(CampaignReportView):
@@ -81,7 +81,7 @@ class SessionsReportView(CampaignReportView):
             "month": lambda month: f"{month:%m/%Y}",
         }[by]
         return [
-            SessionsRow(str(label(row[key])), row["count"], row["people"] or 0)
+            SessionsRow(str(label(row[key])), row["count"], row["people"])
             for row in rows
         ]
 
@@ -93,9 +93,7 @@ class SessionsReportView(CampaignReportView):
             .order_by("language")
         )
         return [
-            SessionsRow(
-                language_label(row["language"]), row["count"], row["people"] or 0
-            )
+            SessionsRow(language_label(row["language"]), row["count"], row["people"])
             for row in rows
         ]
 

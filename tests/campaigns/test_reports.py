@@ -276,3 +276,16 @@ def test_progress_of_all_campaigns_or_of_an_area_lists_every_target(
     for chosen in ({"campaign": ""}, {"area": world["province"].pk}):
         rows = admin_client.get(url, chosen).context["object_list"]
         assert {row.campaign for row in rows} == {world["campaign"], other}, chosen
+
+
+def test_sessions_nobody_counted_show_no_attendance_not_zero(admin_client, world):
+    OutreachSession.objects.create(
+        campaign=world["campaign"],
+        kind="broadcast",
+        starts_at=timezone.make_aware(datetime.datetime(2025, 10, 2, 8)),
+        area=world["province"],
+    )
+    response = admin_client.get("/admin/reports/sessions/", {"by": "kind"})
+    rows = response.context["object_list"]
+    assert [(row.sessions, row.attendance) for row in rows] == [(1, None)]
+    assert "<td>—</td>" in response.content.decode()
