@@ -281,7 +281,7 @@ def test_progress_of_all_campaigns_or_of_an_area_lists_every_target(
 def test_sessions_nobody_counted_show_no_attendance_not_zero(admin_client, world):
     OutreachSession.objects.create(
         campaign=world["campaign"],
-        kind="broadcast",
+        kind="loudspeaker",
         starts_at=timezone.make_aware(datetime.datetime(2025, 10, 2, 8)),
         area=world["province"],
     )
