@@ -6,9 +6,10 @@ Sessions, attendance and material add up: an area's total is its own plus
 everything inside it. A reported figure is the area's own latest one in the
 period; where the area reported none, for indicators that add up, the sum of
 the areas inside it (as progress does, so a province's own count is never
-added to its communes' counts a second time). A percentage is never summed:
-an area shows its own latest value or nothing. Read in a fixed number of
-queries.
+added to its communes' counts a second time). Where nothing was reported in
+an area or inside it, a count is what its sessions logged, as progress
+counts it. A percentage is never summed: an area shows its own latest value
+or nothing. Read in a fixed number of queries.
 """
 
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from campaigns.models import (
     MaterialUse,
     Measurement,
     OutreachSession,
+    SessionOutcome,
     Target,
 )
 from campaigns.progress import _rolled_up
@@ -34,6 +36,9 @@ class AreaFigures:
     area: Area
     depth: int
     measured: Decimal | None = None
+    # "reported", or "sessions" for a count logged at sessions where the
+    # area and those inside it reported nothing (as progress counts it).
+    basis: str = ""
     target: Target | None = None
     sessions: int = 0
     attendance: int = 0
@@ -90,6 +95,8 @@ def breakdown(question: Question, scope) -> list[AreaFigures]:
     has_data |= _add_measurements(question, figures, within)
     has_data |= _add_targets(question, figures, within, tree)
     has_data |= _add_sessions(question, figures, within, tree)
+    if question.indicator.aggregation == Indicator.Aggregation.SUM:
+        has_data |= _add_outcomes(question, figures, within, tree)
     kept = {row.area.path for path in has_data for row in _holding(path, figures)}
     return [figures[path] for path in sorted(kept)]
 
@@ -142,7 +149,30 @@ def _add_measurements(question, figures, within) -> set[str]:
             row.measured, _used = _rolled_up(path, latest, True)
         elif path in latest:
             row.measured = latest[path].value
+        if row.measured is not None:
+            row.basis = "reported"
     return set(latest)
+
+
+def _add_outcomes(question, figures, within, tree) -> set[str]:
+    """For a count: what the sessions in each area and those inside it
+    logged, where nothing was reported there."""
+    logged = SessionOutcome.objects.counted().filter(
+        _any(Q(session__area__path__startswith=root.path) for root in question.roots),
+        indicator=question.indicator,
+        session__starts_at__gte=start_of(question.starts_on),
+        session__starts_at__lt=end_of(question.ends_on),
+    )
+    if tree is not None:
+        logged = logged.filter(session__campaign__in=tree)
+    by_area = logged.values("session__area__path").annotate(total=Sum("value"))
+    totals = {row["session__area__path"]: row["total"] for row in by_area.order_by()}
+    for path, total in totals.items():
+        for shown in _holding(path, figures):
+            if shown.basis != "reported":
+                shown.measured = (shown.measured or Decimal(0)) + total
+                shown.basis = "sessions"
+    return set(totals) & set(figures)
 
 
 def _add_targets(question, figures, within, tree) -> set[str]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.ui import tables
 
@@ -114,6 +115,12 @@ class BreakdownRow:
         return _number(self.figures.measured)
 
     @property
+    def basis(self) -> str:
+        return {"reported": _("Reported"), "sessions": _("Logged at sessions")}.get(
+            self.figures.basis, ""
+        )
+
+    @property
     def target_value(self):
         target = self.figures.target
         return "" if target is None else plain(target.value)
@@ -159,6 +166,7 @@ class AreaBreakdownReportView(CampaignReportView):
         Column("area", _("Area"), cell=IndentedColumn),
         Column("level", _("Level")),
         Column("measured", _("Measured"), NUMBER),
+        Column("basis", pgettext_lazy("where a figure comes from", "Source")),
         Column("target_value", _("Target"), NUMBER, cell=TargetColumn),
         Column("share", _("Share of target"), PERCENT, cell=PercentColumn),
         Column("shortfall", _("Shortfall"), NUMBER),

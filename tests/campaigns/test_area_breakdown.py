@@ -17,6 +17,7 @@ from campaigns.models import (
     MaterialUse,
     Measurement,
     OutreachSession,
+    SessionOutcome,
     Target,
 )
 from people.roles import EDITOR, MANAGER
@@ -32,7 +33,8 @@ pytestmark = pytest.mark.django_db
 
 YEAR = {"starts_on": datetime.date(2025, 1, 1), "ends_on": datetime.date(2025, 12, 31)}
 REPORT = "/admin/reports/progress-by-area/"
-AREA, LEVEL, MEASURED, TARGET, SHARE, SHORTFALL, SESSIONS, PEOPLE, MATERIAL = range(9)
+AREA, LEVEL, MEASURED, SOURCE, TARGET, SHARE, SHORTFALL = range(7)
+SESSIONS, PEOPLE, MATERIAL = range(7, 10)
 
 
 @pytest.fixture
@@ -177,6 +179,26 @@ def test_roll_ups_are_the_sum_of_their_parts(world, home_page):
     assert float(krong_buk[SHARE]) == 50
     assert cu_bao[SHORTFALL] == "10" and province[SHORTFALL] == "850"
     assert village[TARGET] == "" and village[SHORTFALL] == ""
+
+
+def test_a_count_nobody_reported_is_what_the_sessions_logged(world, home_page):
+    """New enrolments logged at Ktông Drun and Cư Bao, reported nowhere:
+    each area shows its sessions' count, rolled up, as progress counts it."""
+    enrolments = IndicatorFactory(name="Người đăng ký BHYT mới")
+    for session in OutreachSession.objects.filter(
+        area__in=[world["ktong_drun"], world["cu_bao"], world["son_la"]]
+    ):
+        SessionOutcome.objects.create(session=session, indicator=enrolments, value=84)
+    client = client_for(user_in(MANAGER, "quan-ly", [world["dak_lak"]]))
+    rows = exported(
+        client, f"campaign={world['campaign'].pk}&indicator={enrolments.pk}"
+    )
+    assert rows["Ktông Drun"][MEASURED] == "84"
+    assert rows["Krông Búk"][MEASURED] == "84"
+    assert rows["Đắk Lắk"][MEASURED] == "168"  # not Sơn La's
+    reported = exported(client, f"target={world['province'].pk}")
+    logged = rows["Đắk Lắk"][SOURCE]
+    assert logged and reported["Đắk Lắk"][SOURCE] not in ("", logged)
 
 
 def test_percentages_are_never_summed(world, home_page):
