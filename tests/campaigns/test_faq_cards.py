@@ -1,4 +1,5 @@
-"""A field kit's FAQ card sheet: two cards a row on A4, to cut apart."""
+"""A field kit's FAQ card sheet: two cards a row on A4, to cut apart, each
+saying what a reader must know about its translation."""
 
 import re
 import zipfile
@@ -42,3 +43,30 @@ def test_faq_cards_come_two_a_row(client, officer, campaign, faq_index, tmp_path
         assert abs(left_y - right_y) < 1
         assert left_x < A4_WIDTH_PT / 2 < right_x
     assert rows[0][0][1] < rows[1][0][1] < rows[2][0][1]
+
+
+def test_each_card_says_when_its_text_is_not_in_the_sheets_language(
+    client, officer, campaign, tmp_path
+):
+    """The FAQ answer has Vietnamese and English text only."""
+    client.force_login(officer)
+    client.post(KITS, {"campaign": campaign.pk, "languages": ["vi", "en", "rad"]})
+    kit = FieldKit.objects.get()
+    with kit.file.open("rb") as built, zipfile.ZipFile(built) as archive:
+        sheets = {
+            language: " ".join(
+                poppler(
+                    "pdftotext",
+                    archive.read(f"faq-cards-{language}.pdf"),
+                    tmp_path,
+                    "-enc",
+                    "UTF-8",
+                ).split()
+            )
+            for language in ("vi", "en", "rad")
+        }
+    assert "About this translation" not in sheets["vi"]
+    assert "Về bản dịch này" not in sheets["vi"]
+    # Typed into the page, never reviewed.
+    assert "About this translation: not checked by a reviewer" in sheets["en"]
+    assert "Về bản dịch này: một phần hiển thị bằng Tiếng Việt" in sheets["rad"]
