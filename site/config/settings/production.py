@@ -1,5 +1,6 @@
 """Production settings: everything that differs between deployments comes from
-the environment. Refuses to start without a `SECRET_KEY`."""
+the environment. Refuses to start without a `SECRET_KEY` and the site's public
+address, `LOA_PUBLIC_URL`."""
 
 import os
 from urllib.parse import urlsplit
