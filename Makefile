@@ -3,6 +3,9 @@
 SHELL := /bin/bash
 PYTHON ?= python3
 PORT ?= 8000
+# The address the demo is served at: its links, PDFs, QR codes and field kits
+# lead there (see README, Public address).
+export LOA_PUBLIC_URL ?= http://127.0.0.1:$(PORT)
 # The machine's uv if it has one, else one installed into .tools/ on first use.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 VENV_PYTHON := .venv/bin/python

@@ -31,8 +31,9 @@ from django_tasks import task
 from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.models import Campaign, FieldKit
 from content.models import FAQAnswerPage, RadioRecording, RadioScriptPage
-from content.pdf import pdf_bytes, render_pdf, site_request
+from content.pdf import pdf_bytes, render_pdf
 from locales.matrix import worst_states
+from locales.public_address import public_request
 from locales.registry import source_language_code
 from locales.source_text import digest
 from locales.spreadsheets import csv_text
@@ -328,7 +329,7 @@ def _state(piece, language, states) -> str:
 def _item_bytes(item: KitItem) -> bytes:
     if item.kind == "pdf":
         piece = Page.objects.get(pk=item.object_id).specific
-        return pdf_bytes(piece, site_request(piece), item.language)
+        return pdf_bytes(piece, public_request(), item.language)
     if item.kind == "audio":
         recording = RadioRecording.objects.select_related("audio").get(
             pk=item.object_id

@@ -22,6 +22,7 @@ from content.models.search import MAX_QUERY_LENGTH
 from locales.attestation import attestation_for
 from locales.fallback import fallbacks
 from locales.matrix import worst_states_of
+from locales.public_address import public_url
 from locales.registry import current_language, get_language, source_language_code
 
 
@@ -69,7 +70,17 @@ class AttestationField(WholeObjectField):
         return attestation.as_dict() if attestation else None
 
 
+class PublicPageURLField(WholeObjectField):
+    """The page's web address in the language asked for, at the site's
+    public address (Wagtail's own comes from its Site record)."""
+
+    def to_representation(self, page):
+        parts = page.get_url_parts()
+        return public_url(parts[2]) if parts else None
+
+
 class LocalisedPageSerializer(PageSerializer):
+    html_url = PublicPageURLField()
     language = LanguageField()
     fallback = FallbackField()
     translation_state = TranslationStateField()

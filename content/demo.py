@@ -11,7 +11,9 @@ import tomllib
 import uuid
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 
@@ -66,20 +68,24 @@ def build_page_tree(stdout=None) -> HomePage:
         home.save_revision().publish()
         _say(stdout, "Updated the home page.")
 
+    wanted = {"root_page": home, "site_name": "Loa", **_served_at()}
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Loa",
-        )
-    elif site.root_page_id != home.pk or site.site_name != "Loa":
-        site.root_page = home
-        site.site_name = "Loa"
+        Site.objects.create(is_default_site=True, **wanted)
+    elif any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
         site.save()
     return home
+
+
+def _served_at() -> dict:
+    """The Site record's host and port: the public address the demo is served
+    at (`LOA_PUBLIC_URL`), so Wagtail's own links (the admin's "View live")
+    lead where Loa's do."""
+    address = urlsplit(settings.LOA_PUBLIC_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return {"hostname": address.hostname, "port": address.port or default_port}
 
 
 INDEX_PAGES = [

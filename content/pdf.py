@@ -17,19 +17,17 @@ import mimetypes
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.test import RequestFactory
 from django.utils import translation
 
 import segno
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from locales.public_address import public_url
 from locales.segmentation import html_with_break_opportunities
 
 PDF_DIR = "pdf"
@@ -48,7 +46,9 @@ def pdf_html(page, request, language: str, paper: str = "A4") -> str:
     """The print HTML of `page` in `language`, on `paper` (A4 or A5)."""
     with translation.override(language):
         context = page.get_context(request)
-        url = request.build_absolute_uri(page.get_url(request))
+        # The public address, whoever asked: the same PDF for every visitor,
+        # and a QR code that leads where the public can go.
+        url = public_url(page.get_url_parts(request)[2])
         context.update(pdf=True, page_url=url, qr_code=qr_data_uri(url), paper=paper)
         return render_to_string(page.pdf_template, context, request=request)
 
@@ -61,9 +61,11 @@ def pdf_bytes(page, request, language: str, paper: str = "A4") -> bytes:
     """The PDF, from the store when this exact HTML was rendered before.
 
     The digest is taken with the break opportunities in: a change in how
-    lines are broken gives new files, not the old ones with cut lines."""
+    lines are broken gives new files, not the old ones with cut lines. Relative
+    links resolve against the public address: part of the key too."""
     html = html_with_break_opportunities(pdf_html(page, request, language, paper))
-    key = hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()[:20]
+    key = f"{language}\n{public_url('/')}\n{html}"
+    key = hashlib.sha256(key.encode()).hexdigest()[:20]
     name = f"{PDF_DIR}/{language}/{stored_name_start(page)}{key}.pdf"
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as stored:
@@ -96,8 +98,9 @@ def render_pdf(html: str) -> bytes:
 
 
 def _write_pdf(html: str) -> bytes:
+    """Links in it lead to the public address; files are read locally."""
     return HTML(
-        string=html, base_url="file:///", url_fetcher=LocalFilesFetcher()
+        string=html, base_url=public_url("/"), url_fetcher=LocalFilesFetcher()
     ).write_pdf()
 
 
@@ -130,13 +133,3 @@ def _media(path: str) -> bytes | None:
         return None
     with default_storage.open(name, "rb") as media:
         return media.read()
-
-
-def site_request(page) -> HttpRequest:
-    """A request for `page` on its site, to render it outside a visit (a
-    field kit built in the background)."""
-    site = page.get_site()
-    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
-    request = RequestFactory().get("/", HTTP_HOST=host, secure=site.port == 443)
-    request.user = AnonymousUser()
-    return request

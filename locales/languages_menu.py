@@ -1,8 +1,10 @@
-"""The language switcher and `hreflang` alternates for the current URL."""
+"""The language switcher and `hreflang` alternates for the current URL, the
+alternates at the site's public address."""
 
 from dataclasses import dataclass
 from functools import cached_property
 
+from locales.public_address import public_url
 from locales.registry import Language, current_language, load_languages
 
 
@@ -40,7 +42,7 @@ class LanguageMenu:
         prefix = f"/{self.current.code}/"
         if path.startswith(prefix):
             path = "/" + path.removeprefix(prefix)
-        return self.request.build_absolute_uri(path)
+        return public_url(path)
 
     def _link(self, language: Language) -> LanguageLink:
         # Paths are the same in every language, behind the language's prefix.
@@ -53,6 +55,6 @@ class LanguageMenu:
         return LanguageLink(
             language=language,
             path=path,
-            absolute_url=self.request.build_absolute_uri(path),
+            absolute_url=public_url(path),
             is_current=language.code == self.current.code,
         )

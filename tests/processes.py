@@ -23,8 +23,16 @@ print(json.dumps({
     "media": settings.STORAGES["default"]["BACKEND"],
     "hosts": settings.ALLOWED_HOSTS,
     "debug": settings.DEBUG,
+    "public_url": settings.LOA_PUBLIC_URL,
+    "admin_base_url": settings.WAGTAILADMIN_BASE_URL,
+    "api_base_url": settings.WAGTAILAPI_BASE_URL,
 }))
 """
+
+
+# Every deployment names its public address; a test that checks what happens
+# without one passes LOA_PUBLIC_URL="".
+PUBLIC_URL = "https://loa.example"
 
 
 def run_with_settings(module, code=PRINT_SETTINGS, **environment):
@@ -33,7 +41,11 @@ def run_with_settings(module, code=PRINT_SETTINGS, **environment):
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "DATABASE_URL", "REDIS_URL", "MEDIA_S3_BUCKET"}
     }
-    env.update(DJANGO_SETTINGS_MODULE=module, PYTHONPATH=f"{ROOT}:{ROOT / 'site'}")
+    env.update(
+        DJANGO_SETTINGS_MODULE=module,
+        PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
+        LOA_PUBLIC_URL=PUBLIC_URL,
+    )
     env.update(environment)
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],

@@ -40,6 +40,7 @@ class PolicyExplainerPage(MaterialPage):
     material_prefix = "EXP"
     article_template = "content/articles/policy_explainer.html"
     search_text_fields = ("summary", "body")
+    description_field = "summary"
 
     summary = models.TextField(
         _("summary"),

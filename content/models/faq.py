@@ -59,6 +59,7 @@ class FAQAnswerPage(MaterialPage):
     material_prefix = "FAQ"
     article_template = "content/articles/faq_answer.html"
     search_text_fields = ("short_answer", "full_answer")
+    description_field = "short_answer"
 
     short_answer = models.TextField(
         _("short answer"),

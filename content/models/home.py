@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from content.models.description import DescribedPage
 from content.published import for_this_generation
 
 
-class HomePage(Page):
+class HomePage(DescribedPage, Page):
     """The front page of the public site, in every language: a short welcome
     and the way into the material."""
 
@@ -19,6 +20,7 @@ class HomePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    description_field = "intro"
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalManyToManyField
 from rest_framework.serializers import StringRelatedField
 
 from content.api_fields import VersionField
+from content.models.description import DescribedPage
 from content.models.material_code import (
     issue_next_code,
     parse_code,
@@ -91,7 +92,7 @@ class MaterialPageForm(WagtailAdminPageForm):
         return newer.exists()
 
 
-class MaterialPage(RoutablePageMixin, Page):
+class MaterialPage(DescribedPage, RoutablePageMixin, Page):
     """Base of every piece of material (explainers, radio scripts, FAQ answers)."""
 
     material_prefix = ""

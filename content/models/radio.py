@@ -186,6 +186,14 @@ class RadioScriptPage(MaterialPage):
                 return recordings[code]
         return None
 
+    def fallback_description(self) -> str:
+        """A script has no summary: its first spoken words describe it."""
+        return " ".join(
+            block.value["text"]
+            for block in self.body
+            if block.block_type == "speaker_line"
+        )
+
     def running_times(self) -> list[RunningTime]:
         estimates = (self.running_time(language) for language in load_languages())
         return [estimate for estimate in estimates if estimate is not None]

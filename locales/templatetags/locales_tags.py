@@ -9,6 +9,7 @@ from django.utils.translation import get_language, pgettext
 from locales.attestation import attestation_for
 from locales.fallback import fallbacks, shown_language, translated_languages
 from locales.outdated import outdated_translation
+from locales.paper import paper_caveats as caveats_of
 from locales.registry import get_language as registered_language
 from locales.registry import source_language, source_language_code
 
@@ -74,3 +75,10 @@ def translation_attestation(instance, language=None):
     if instance is None or language == source_language_code():
         return None
     return attestation_for(instance, language)
+
+
+@register.simple_tag
+def paper_caveats(instance, language=None):
+    """What a printed copy of `instance` in `language` (default: the active
+    language) must say about its translation (see locales.paper)."""
+    return caveats_of(instance, language or get_language())

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.offline import service_worker
 from content import views as content_views
-from web import health
+from web import favicon, health
 from web.api import api_router
 from web.sitemaps import PageSitemap
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("healthz/ready/", health.ready, name="health_ready"),
     path("healthz/live/", health.live, name="health_live"),
     path("sw.js", service_worker, name="service_worker"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
     path("api/v2/", api_router.urls),
     path(
         "sitemap.xml",

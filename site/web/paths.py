@@ -7,9 +7,17 @@ They follow `config/urls.py`.
 """
 
 # Outside the language prefixes.
-UNPREFIXED = ("/admin/", "/api/", "/documents/", "/healthz/", "/sitemap.xml", "/sw.js")
+UNPREFIXED = (
+    "/admin/",
+    "/api/",
+    "/documents/",
+    "/healthz/",
+    "/sitemap.xml",
+    "/sw.js",
+    "/favicon.ico",
+)
 # Answered without the database's sites: files, and the health checks, which
 # must answer whatever state the database is in.
-WITHOUT_SITE = ("/healthz/", "/static/", "/media/")
+WITHOUT_SITE = ("/healthz/", "/static/", "/media/", "/favicon.ico")
 # Never looked up in the page cache.
 NOT_CACHED = (*UNPREFIXED, "/static/", "/media/")

@@ -1,5 +1,9 @@
-"""`/sitemap.xml`: every public page, with its address in every language."""
+"""`/sitemap.xml`: every public page, with its address in every language,
+at the site's public address."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from wagtail.models import Page, Site
@@ -31,3 +35,9 @@ class PageSitemap(Sitemap):
 
     def lastmod(self, page):
         return page.last_published_at
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.LOA_PUBLIC_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.LOA_PUBLIC_URL).netloc

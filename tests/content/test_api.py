@@ -113,3 +113,19 @@ def test_search_takes_the_words_of_any_query(client, explainer):
     words = " ".join(explainer.title.split()[:2])
     assert found(f'"{words}" ); DROP TABLE x; --') == found(f"{words} DROP TABLE x")
     assert found(f"({words}*") == found(words)
+
+
+def test_addresses_are_at_the_public_address_in_the_language_asked_for(
+    client, explainer
+):
+    """Not Wagtail's site record (localhost:80) nor the host asked."""
+    listing = client.get("/api/v2/pages/?locale=rad&type=content.PolicyExplainerPage")
+    item = listing.json()["items"][0]
+    assert item["meta"]["html_url"] == (
+        f"https://loa.example/rad/explainers/{explainer.slug}/"
+    )
+    assert item["meta"]["detail_url"] == (
+        f"https://loa.example/api/v2/pages/{explainer.pk}/"
+    )
+    ede = client.get(f"/api/v2/pages/{explainer.pk}/?locale=rad").json()
+    assert ede["meta"]["html_url"] == item["meta"]["html_url"]

@@ -96,7 +96,9 @@ def test_the_qr_code_leads_to_the_page_in_that_language(client, pieces, tmp_path
     found = set()
     for image in sorted(tmp_path.glob("page*.png")):
         found |= {barcode.text for barcode in zxingcpp.read_barcodes(Image.open(image))}
-    assert found == {f"http://testserver/rad/radio/{radio.slug}/"}
+    # The public address (test settings: https://loa.example), not the host
+    # the PDF was asked from.
+    assert found == {f"https://loa.example/rad/radio/{radio.slug}/"}
 
 
 def test_a_second_request_is_served_from_the_cache_until_an_edit(client, pieces):
@@ -144,11 +146,14 @@ def stored_pdfs() -> list[str]:
 def test_public_pages_advertise_their_pdf(client, pieces):
     explainer = pieces["explainers"]
     html = client.get(f"/jra/explainers/{explainer.slug}/").content.decode()
-    link = f'href="/jra/explainers/{explainer.slug}/pdf/"'
+    path = f"/jra/explainers/{explainer.slug}/pdf/"
+    # Absolute in the head, as every alternate; the download link stays on
+    # the host the visitor is on.
+    link = f'href="https://loa.example{path}"'
     assert (
         f'<link rel="alternate" type="application/pdf" hreflang="jra" {link}>' in html
     )
-    assert f'<a {link} type="application/pdf" download>' in html
+    assert f'<a href="{path}" type="application/pdf" download>' in html
 
 
 def test_the_broadcaster_sheet_puts_notes_first_and_sets_cues_apart(

@@ -84,14 +84,17 @@ def test_switcher_marks_languages_the_page_is_not_translated_into(client, home_p
 
 
 def test_page_lists_hreflang_alternates_for_every_language(client, home_page):
+    """At the public address (test settings: https://loa.example), not the
+    host the request came to."""
     html = client.get("/km/").content.decode()
     for code in CODES:
         assert (
-            f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/">'
+            f'<link rel="alternate" hreflang="{code}" href="https://loa.example/{code}/">'
             in html
         )
     assert (
-        '<link rel="alternate" hreflang="x-default" href="http://testserver/">' in html
+        '<link rel="alternate" hreflang="x-default" href="https://loa.example/">'
+        in html
     )
 
 

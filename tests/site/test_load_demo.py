@@ -32,12 +32,19 @@ def snapshot():
     }
 
 
-def test_load_demo_builds_a_home_page_as_site_root_and_prints_the_login(db):
+def test_load_demo_builds_a_home_page_as_site_root_and_prints_the_login(db, settings):
+    # `PORT=8080 make demo` serves, and links, at this address.
+    settings.LOA_PUBLIC_URL = "http://127.0.0.1:8080"
     output = load_demo()
     home = HomePage.objects.get()
     assert home.live
     assert home.title_vi and home.title_en and home.intro_vi and home.intro_en
-    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page_id == home.pk
+    # Wagtail's own links (the admin's "View live") lead where Loa's do.
+    assert (site.hostname, site.port) == ("127.0.0.1", 8080)
+    assert site.root_url == "http://127.0.0.1:8080"
+    assert "Public address: http://127.0.0.1:8080" in output
     # Wagtail's own welcome page is gone; only our tree remains.
     assert Page.objects.filter(depth=2).count() == 1
     assert "user: admin" in output

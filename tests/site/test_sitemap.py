@@ -10,20 +10,21 @@ CODES = [language.code for language in load_languages()]
 
 
 def test_sitemap_lists_every_page_in_every_language_with_alternates(client, home_page):
+    """At the public address (test settings: https://loa.example)."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     tree = ET.fromstring(response.content)
     urls = tree.findall("sm:url", NS)
     locations = sorted(url.find("sm:loc", NS).text for url in urls)
-    assert locations == sorted(f"http://testserver/{code}/" for code in CODES)
+    assert locations == sorted(f"https://loa.example/{code}/" for code in CODES)
     for url in urls:
         alternates = {
             link.get("hreflang"): link.get("href")
             for link in url.findall("xhtml:link", NS)
         }
-        expected = {code: f"http://testserver/{code}/" for code in CODES}
-        expected["x-default"] = "http://testserver/"
+        expected = {code: f"https://loa.example/{code}/" for code in CODES}
+        expected["x-default"] = "https://loa.example/"
         assert alternates == expected
 
 

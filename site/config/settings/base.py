@@ -3,6 +3,9 @@ environment in `production.py`."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -244,10 +247,38 @@ WAGTAILADMIN_USER_LOGIN_FORM = "people.login_throttle.ThrottledLoginForm"
 # people.client_address). 0: the app servers face the clients themselves.
 LOA_TRUSTED_PROXY_COUNT = 0
 WAGTAIL_SITE_NAME = "Loa"
+
+
+def public_address(value: str) -> str:
+    """The site's public address as `scheme://host[:port]`, from what a
+    deployment wrote in `LOA_PUBLIC_URL`."""
+    parts = urlsplit(value.strip())
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"LOA_PUBLIC_URL is {value!r}: it must be the address the public "
+            "reaches the site at, such as https://loa.example.gov.vn, with no "
+            "path."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# Where the public reaches the site. Everything made outside a visit, or
+# read elsewhere, starts with it: PDFs and their QR codes, field kits, the
+# API's links, the admin's e-mails, the page head's alternates, the sitemap.
+# Wagtail's own Site record is not used for this (see locales.public_address).
+LOA_PUBLIC_URL = public_address(
+    os.environ.get("LOA_PUBLIC_URL") or "http://127.0.0.1:8000"
+)
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = LOA_PUBLIC_URL
 # A session's attendance above this many people must be confirmed on its form
 # (campaigns.plausibility): a village meeting is tens, a dialogue 150.
 LOA_ATTENDANCE_CEILING = int(os.environ.get("LOA_ATTENDANCE_CEILING", "1000"))
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Photos from phones are large; anything bigger is refused with a form error.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000

@@ -1,7 +1,9 @@
 """Production settings: everything that differs between deployments comes from
-the environment. Refuses to start without a `SECRET_KEY`."""
+the environment. Refuses to start without a `SECRET_KEY` and the site's public
+address, `LOA_PUBLIC_URL`."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -16,11 +18,24 @@ if not SECRET_KEY:
         "the SECRET_KEY environment variable."
     )
 
+if not os.environ.get("LOA_PUBLIC_URL", "").strip():
+    raise ImproperlyConfigured(
+        "LOA_PUBLIC_URL is not set: production settings need the site's public "
+        "address (such as https://loa.example.gov.vn) in the LOA_PUBLIC_URL "
+        "environment variable. PDFs, QR codes, field kits, the API and e-mails "
+        "link to it."
+    )
+LOA_PUBLIC_URL = public_address(os.environ["LOA_PUBLIC_URL"])  # noqa: F405
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = LOA_PUBLIC_URL
+
 ALLOWED_HOSTS = [
     host.strip()
     for host in os.environ.get("ALLOWED_HOSTS", "").split(",")
     if host.strip()
 ]
+# The public address is always served: kits and PDFs are rendered for it.
+if (public_host := urlsplit(LOA_PUBLIC_URL).hostname) not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(public_host)
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")

@@ -12,7 +12,9 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
-ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Not the test client's host, so that a test shows which address a link took.
+LOA_PUBLIC_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://loa.example"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", "loa.example"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-media-"))

@@ -2,6 +2,7 @@
 
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -45,6 +46,10 @@ class Command(BaseCommand):
         for username in ensure_demo_users(demo_password):
             self.stdout.write(f"Created the demo user '{username}'.")
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
+        self.stdout.write(
+            f"Public address: {settings.LOA_PUBLIC_URL} (LOA_PUBLIC_URL; links, "
+            "PDFs, QR codes and field kits lead there)"
+        )
         self.stdout.write(
             f"Admin: /admin/  user: {DEMO_ADMIN_USERNAME}  password: {password}"
         )
