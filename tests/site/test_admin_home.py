@@ -47,7 +47,8 @@ def test_a_translator_sees_their_queue_only(
     client, home_page, django_assert_max_num_queries
 ):
     user = translator_user("dich-gia", "rad")
-    seen, html = panels_seen(client, user, 30, django_assert_max_num_queries)
+    # 32 on a first visit: the translation states are read, then kept.
+    seen, html = panels_seen(client, user, 32, django_assert_max_num_queries)
     assert seen == {"translation-queue"}
 
 
@@ -55,7 +56,7 @@ def test_a_reviewer_sees_what_waits_for_review(
     client, home_page, django_assert_max_num_queries
 ):
     user = translator_user("tham-dinh", "rad", reviewer=True)
-    seen, _html = panels_seen(client, user, 30, django_assert_max_num_queries)
+    seen, _html = panels_seen(client, user, 32, django_assert_max_num_queries)
     assert seen == {"translation-queue"}
     assert user.has_perm("locales.review_translation")
 
