@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -188,6 +189,12 @@ class AreaBreakdownReportView(CampaignReportView):
         if question is None:
             return [self.export_name]
         return [self.export_name, str(question.indicator), *map(str, question.roots)]
+
+    @cached_property
+    def no_results_message(self):
+        if self.get_filter_form().question() is None:
+            return _("Choose a target, or a campaign and an indicator.")
+        return _("No area under it has figures, sessions or material.")
 
     def get_queryset(self):
         form = self.get_filter_form()

@@ -8,7 +8,7 @@ import datetime
 import io
 
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -252,3 +252,12 @@ def test_the_report_reads_in_a_fixed_number_of_queries(
         response = client.get(f"{REPORT}?target={world['province'].pk}")
     assert response.status_code == 200
     assert "Buôn 29" in response.content.decode()
+
+
+def test_opened_without_a_choice_it_asks_for_one(world, home_page):
+    client = client_for(user_in(MANAGER, "quan-ly", [world["dak_lak"]]))
+    response = client.get(REPORT)
+    assert response.status_code == 200
+    with translation.override(response["Content-Language"]):
+        asked = translation.gettext("Choose a target, or a campaign and an indicator.")
+    assert asked in response.content.decode()
