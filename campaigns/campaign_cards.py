@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.area_scope import scope_of
 from campaigns.days import end_of, start_of
+from campaigns.figures import plain
 from campaigns.models import (
     Campaign,
     Indicator,
@@ -28,7 +29,6 @@ from campaigns.models import (
     Target,
 )
 from campaigns.progress import Progress, progress_of
-from campaigns.reports.base import plain
 
 # Between seasons: how many of the campaigns that ended last are shown.
 ENDED_SHOWN = 4

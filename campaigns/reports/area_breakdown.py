@@ -14,8 +14,9 @@ from wagtail.admin.ui import tables
 
 from campaigns.area_rollup import AreaFigures, Question, breakdown
 from campaigns.area_scope import scope_of
+from campaigns.figures import plain
 from campaigns.models import Area, Campaign, Indicator, Target
-from campaigns.reports.base import NUMBER, PERCENT, CampaignReportView, Column, plain
+from campaigns.reports.base import NUMBER, PERCENT, CampaignReportView, Column
 
 
 class TargetChoiceField(forms.ModelChoiceField):

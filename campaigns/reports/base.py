@@ -5,7 +5,6 @@ export (written by `locales.spreadsheets`)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -21,13 +20,6 @@ from campaigns.reports.filters import ALL_FILTERS, ReportFilterForm
 from locales.spreadsheets import SpreadsheetExportsMixin
 
 TEXT, NUMBER, PERCENT, DATE = "text", "number", "percent", "date"
-
-
-def plain(value: Decimal) -> Decimal:
-    """A figure without trailing zeros, never in exponent notation: 1600
-    and 12.5, not 1.6E+3 and 12.50."""
-    normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
 
 
 class NumberColumn(tables.Column):

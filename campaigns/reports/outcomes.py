@@ -13,9 +13,10 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.days import end_of, start_of
+from campaigns.figures import plain
 from campaigns.models import Campaign, Indicator, SessionOutcome
 from campaigns.plausibility import session_indicators
-from campaigns.reports.base import NUMBER, CampaignReportView, Column, plain
+from campaigns.reports.base import NUMBER, CampaignReportView, Column
 from campaigns.reports.filters import matching_sessions
 
 

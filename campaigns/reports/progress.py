@@ -12,9 +12,10 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui import tables
 
 from campaigns.area_scope import AreaScope, scope_of
+from campaigns.figures import plain
 from campaigns.models import Campaign, Target
 from campaigns.progress import Progress, progress_of
-from campaigns.reports.base import NUMBER, PERCENT, CampaignReportView, Column, plain
+from campaigns.reports.base import NUMBER, PERCENT, CampaignReportView, Column
 from campaigns.reports.filters import ReportFilterForm
 
 

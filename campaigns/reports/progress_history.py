@@ -15,9 +15,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from campaigns.area_scope import scope_of
+from campaigns.figures import plain
 from campaigns.models import Target
 from campaigns.progress_series import SESSIONS, Line, Point, Series, series_of
-from campaigns.reports.base import may_read_reports, plain
+from campaigns.reports.base import may_read_reports
 from campaigns.reports.chart import chart_of
 
 

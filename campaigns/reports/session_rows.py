@@ -11,8 +11,9 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaigns.figures import plain
 from campaigns.models import MaterialUse, OutreachSession, SessionOutcome, SessionPhoto
-from campaigns.reports.base import DATE, NUMBER, CampaignReportView, Column, plain
+from campaigns.reports.base import DATE, NUMBER, CampaignReportView, Column
 from campaigns.reports.filters import matching_sessions
 
 SESSION_PERMISSION = "campaigns.view_outreachsession"

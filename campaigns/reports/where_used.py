@@ -12,8 +12,9 @@ from wagtail.admin.ui.tables import TitleColumn
 
 from modeltranslation.utils import build_localized_fieldname
 
+from campaigns.figures import plain
 from campaigns.models import MaterialUse
-from campaigns.reports.base import NUMBER, CampaignReportView, Column, plain
+from campaigns.reports.base import NUMBER, CampaignReportView, Column
 from campaigns.reports.filters import ReportFilterForm, matching_sessions
 from campaigns.usage import outcomes_per_session
 from content.models import MATERIAL_MODELS
