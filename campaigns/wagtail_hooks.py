@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from campaigns.admin_columns import day_column, value_column
 from campaigns.admin_scope import InScopeModelViewSet
 from campaigns.dashboard import campaign_panels
 from campaigns.models import (
@@ -73,7 +74,14 @@ class TargetViewSet(InScopeModelViewSet):
 
     model = Target
     icon = "pick"
-    list_display = ["indicator", "campaign", "area", "starts_on", "ends_on", "value"]
+    list_display = [
+        "indicator",
+        "campaign",
+        "area",
+        day_column(Target, "starts_on"),
+        day_column(Target, "ends_on"),
+        value_column(Target),
+    ]
     list_filter = ["campaign", "indicator"]
 
 
@@ -82,7 +90,13 @@ class MeasurementViewSet(InScopeModelViewSet):
 
     model = Measurement
     icon = "table"
-    list_display = ["indicator", "area", "measured_on", "value", "source"]
+    list_display = [
+        "indicator",
+        "area",
+        day_column(Measurement, "measured_on"),
+        value_column(Measurement),
+        "source",
+    ]
     list_filter = ["indicator"]
 
 

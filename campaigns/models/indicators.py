@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from campaigns.figures import plain
 from campaigns.plausibility import check_figure, check_not_future
 
 
@@ -119,7 +120,7 @@ class Target(models.Model):
 
     def __str__(self):
         where = self.area or self.campaign
-        return f"{self.indicator}: {self.value} ({where})"
+        return f"{self.indicator}: {written(self.value)} ({where})"
 
     def clean(self):
         super().clean()
@@ -171,10 +172,16 @@ class Measurement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator}: {self.value} ({self.area}, {self.measured_on})"
+        day = f"{self.measured_on:%d/%m/%Y}" if self.measured_on else ""
+        return f"{self.indicator}: {written(self.value)} ({self.area}, {day})"
 
     def clean(self):
         super().clean()
         check_not_future(self.measured_on, "measured_on")
         if self.indicator_id:
             check_figure(self.indicator, self.value)
+
+
+def written(value) -> str:
+    """A figure in a row's name: 217500, not 217500.00."""
+    return "" if value is None else str(plain(value))

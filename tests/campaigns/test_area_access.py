@@ -270,3 +270,14 @@ def test_filters_offer_no_campaign_of_another_province(
     html = page.content.decode()
     assert f'value="{in_son_la.pk}"' in html
     assert campaign.name not in html
+
+
+def test_the_targets_list_writes_figures_and_days_as_people_read_them(
+    admin_client, setting
+):
+    target = dak_lak_target(*setting)
+    target.value = 217500
+    target.save()
+    html = admin_client.get(reverse("targets:index")).content.decode()
+    assert "217500.00" not in html
+    assert f"{target.starts_on:%d/%m/%Y}" in html
