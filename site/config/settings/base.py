@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "campaigns.officer_entrance.OfficerEntranceMiddleware",
     "web.page_cache.PublicPageCacheMiddleware",
     "web.line_breaks.LineBreakMiddleware",
     "web.site_lookup.CachedSiteMiddleware",
