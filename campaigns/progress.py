@@ -9,8 +9,9 @@ at the sessions of the campaign and of the campaigns under it, in the area
 and the period.
 
 The progress of many targets is computed at once, in a fixed number of
-queries: the figures and outcomes of all of them are read together and each
-target takes its own in Python.
+queries: the figures of all of them are read together and each target takes
+its own in Python; the outcomes are summed by the database, each target's in
+a column of one query.
 """
 
 import operator

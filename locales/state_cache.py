@@ -26,7 +26,7 @@ def generation() -> int:
     return shared.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
 
 
-def _start_new_generation(**kwargs) -> None:
+def _start_new_generation() -> None:
     shared.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
