@@ -91,3 +91,16 @@ def edit_form_as_is(client, page, streams=None):
             for key, value in nested_form_data({field.name: stream}).items():
                 data[key] = value
     return data
+
+
+def publish_in_editor(client, page, editor, streams=None, **fields):
+    """The editor opens the page's edit form, changes `fields` (and
+    `streams`) and presses Publish; then signs out."""
+    client.force_login(editor)
+    data = edit_form_as_is(client, page, streams)
+    data.update(fields)
+    data["action-publish"] = "action-publish"
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    client.logout()
+    page.refresh_from_db()

@@ -16,7 +16,7 @@ from tests.factories import (
     translator_user,
 )
 from tests.locales.sheet import form_data, url
-from tests.page_forms import edit_form_as_is
+from tests.page_forms import publish_in_editor
 from tests.pdf_files import fetch_pdf, link_targets, page_texts
 
 PARAGRAPH = (
@@ -124,15 +124,6 @@ def caveats_on_each_page(client, page, tmp_path) -> list[str]:
         found = [line for line in text.splitlines() if line.startswith(CAVEATS)]
         lines.append(found[0] if found else "")
     return lines
-
-
-def publish_in_editor(client, page, editor, **fields):
-    client.force_login(editor)
-    data = edit_form_as_is(client, page)
-    data.update(fields, **{"action-publish": "action-publish"})
-    assert client.post(f"/admin/pages/{page.pk}/edit/", data).status_code == 302
-    client.logout()
-    page.refresh_from_db()
 
 
 def test_paper_says_when_ede_text_falls_back_is_unreviewed_or_outdated(

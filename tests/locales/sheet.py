@@ -27,3 +27,17 @@ def form_data(client, piece, language, **texts):
                 if fragment == row.input_name or fragment in row.unit.source:
                     data[row.input_name] = text
     return data
+
+
+def translate(client, page, translator, texts, action="submit", language="rad"):
+    """The translator types `texts` into the view and presses `action`."""
+    client.force_login(translator)
+    data = {**form_data(client, page, language, **texts), "action": action}
+    return client.post(url(page, language), data)
+
+
+def approve(client, page, reviewer, language="rad", **corrections):
+    """The reviewer makes `corrections`, ticks every part and presses Approve."""
+    client.force_login(reviewer)
+    data = {**form_data(client, page, language, **corrections), "action": "approve"}
+    return client.post(url(page, language), data)

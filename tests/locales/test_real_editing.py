@@ -22,8 +22,8 @@ from tests.factories import (
     PolicyExplainerPageFactory,
     translator_user,
 )
-from tests.locales.sheet import form_data, url
-from tests.page_forms import edit_form_as_is
+from tests.locales.sheet import approve, form_data, translate, url
+from tests.page_forms import publish_in_editor
 from tests.pdf_files import fetch_pdf, poppler
 
 State = TranslationState
@@ -100,28 +100,6 @@ def explainer(explainer_index):
     )
     page.save_revision().publish()
     return page
-
-
-def translate(client, page, translator, texts, action="submit"):
-    client.force_login(translator)
-    data = {**form_data(client, page, "rad", **texts), "action": action}
-    return client.post(url(page, "rad"), data)
-
-
-def approve(client, page, reviewer, **corrections):
-    client.force_login(reviewer)
-    data = {**form_data(client, page, "rad", **corrections), "action": "approve"}
-    return client.post(url(page, "rad"), data)
-
-
-def publish_in_editor(client, page, editor, streams=None, **fields):
-    client.force_login(editor)
-    data = edit_form_as_is(client, page, streams)
-    data.update(fields)
-    data["action-publish"] = "action-publish"
-    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
-    assert response.status_code == 302, response.context["form"].errors
-    page.refresh_from_db()
 
 
 def states(page, language="rad"):
