@@ -30,8 +30,14 @@ from django_tasks import task
 
 from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.models import Campaign, FieldKit
-from content.models import FAQAnswerPage, RadioRecording, RadioScriptPage
+from content.models import (
+    FAQAnswerPage,
+    PieceVersion,
+    RadioRecording,
+    RadioScriptPage,
+)
 from content.pdf import pdf_bytes, render_pdf
+from content.versions import current_versions
 from locales.matrix import worst_states
 from locales.public_address import public_request
 from locales.registry import source_language_code
@@ -77,19 +83,20 @@ def plan(campaign: Campaign, languages: list[str]) -> list[KitItem]:
     if not pieces:
         raise FieldKitError(_("The campaign's toolkit is empty."))
     states = worst_states(pieces)
+    answers = _faq_answers(pieces)
+    versions = current_versions([*pieces, *answers], languages)
     items = []
     for piece in pieces:
         recordings = {}
         if isinstance(piece, RadioScriptPage):
             recordings = {each.language: each for each in piece.recordings.all()}
         for language in languages:
-            items.append(_pdf_item(piece, language, states))
+            items.append(_pdf_item(piece, language, states, versions))
             if language in recordings:
                 items.append(_audio_item(piece, recordings[language]))
-    answers = _faq_answers(pieces)
     if answers:
         for language in languages:
-            items.append(_faq_item(answers, language, states))
+            items.append(_faq_item(answers, language, versions))
     return items
 
 
@@ -199,13 +206,37 @@ def _beat(kit: FieldKit, *fields: str) -> None:
 
 
 def changes_since(kit: FieldKit) -> list[str]:
-    """What is newer now than in the kit: empty while the kit is current."""
+    """What is newer now than in the kit, each change named (piece,
+    language, v5 → v7 and the editor's note): empty while the kit is
+    current. Versions change only when what a language's readers see
+    changed, so a kit is never superseded by an edit that left it as it is."""
     try:
-        current = {
-            (i.kind, i.code, i.language): i for i in plan(kit.campaign, kit.languages)
-        }
+        items = plan(kit.campaign, kit.languages)
     except FieldKitError as error:
         return [str(error)]
+    return _changes(kit, items)
+
+
+def superseded(kits) -> set[int]:
+    """The ready kits among `kits` that something newer supersedes, for a
+    list of kits: planned once per campaign and languages."""
+    plans, found = {}, set()
+    for kit in kits:
+        if kit.status != FieldKit.Status.READY:
+            continue
+        key = (kit.campaign_id, tuple(kit.languages))
+        if key not in plans:
+            try:
+                plans[key] = plan(kit.campaign, kit.languages)
+            except FieldKitError:
+                plans[key] = None
+        if plans[key] is None or _changes(kit, plans[key]):
+            found.add(kit.pk)
+    return found
+
+
+def _changes(kit: FieldKit, items: list[KitItem]) -> list[str]:
+    current = {(i.kind, i.code, i.language): i for i in items}
     built = {(i["kind"], i["code"], i["language"]): i for i in kit.manifest}
     changes = []
     for key, item in current.items():
@@ -213,7 +244,7 @@ def changes_since(kit: FieldKit) -> list[str]:
         if key not in built:
             changes.append(_("%(item)s: new in the kit") % {"item": label})
         elif built[key]["version"] != item.version:
-            changes.append(_("%(item)s: newer version") % {"item": label})
+            changes.extend(_version_changes(item, built[key]["version"]))
         elif built[key]["state"] != item.state:
             changes.append(
                 _("%(item)s: translation now %(state)s")
@@ -226,6 +257,54 @@ def changes_since(kit: FieldKit) -> list[str]:
                 % {"item": _item_label(KitItem(**entry))}
             )
     return changes
+
+
+def _version_changes(item: KitItem, built: str) -> list[str]:
+    """ "EXP-0001 (rad): v5 → v7 – new rates from 1 July": one line per piece
+    whose version changed; an FAQ card sheet names each answer."""
+    label = _item_label(item)
+    if item.kind == "audio":
+        return [_("%(item)s: a new recording") % {"item": label}]
+    before = _piece_versions(item, built)
+    now = _piece_versions(item, item.version)
+    lines = []
+    for piece_id, number in now.items():
+        if before.get(piece_id) == number:
+            continue
+        versions = PieceVersion.objects.filter(
+            piece_id=piece_id, language=item.language
+        ).order_by("number")
+        old = before.get(piece_id)
+        notes = [
+            each.change_note
+            for each in versions
+            if each.change_note and each.number > (old or 0)
+        ]
+        code = "" if item.kind == "pdf" else f"{_code_of(piece_id)} "
+        change = f"{code}v{old} → v{number}" if old else f"{code}v{number}"
+        line = f"{label}: {change}"
+        lines.append(f"{line} – {'; '.join(notes)}" if notes else line)
+    for piece_id in before.keys() - now.keys():
+        lines.append(
+            _("%(item)s: %(code)s no longer in it")
+            % {"item": label, "code": _code_of(piece_id)}
+        )
+    return lines
+
+
+def _piece_versions(item: KitItem, version: str) -> dict[int, int]:
+    """{piece id: version number} of a kit item's version ("v3" for a piece's
+    PDF, "12:v3,15:v1" for an FAQ card sheet); {} for a kit built before
+    versions were numbered."""
+    if item.kind == "pdf":
+        return {item.object_id: int(version[1:])} if version[:1] == "v" else {}
+    pairs = (entry.split(":v") for entry in version.split(",") if ":v" in entry)
+    return {int(piece): int(number) for piece, number in pairs}
+
+
+def _code_of(piece_id: int) -> str:
+    piece = Page.objects.filter(pk=piece_id).specific().first()
+    return getattr(piece, "material_code", "") if piece else str(piece_id)
 
 
 def index_csv(items: list[KitItem]) -> str:
@@ -253,9 +332,10 @@ def _item_label(item: KitItem) -> str:
     return f"{names[item.kind]} ({item.language})"
 
 
-def _pdf_item(piece, language, states) -> KitItem:
+def _pdf_item(piece, language, states, versions) -> KitItem:
     with translation.override(language):
         title = piece.title
+    version = versions.get((piece.pk, language))
     return KitItem(
         kind="pdf",
         object_id=piece.pk,
@@ -263,8 +343,8 @@ def _pdf_item(piece, language, states) -> KitItem:
         code=piece.material_code,
         title=title,
         language=language,
-        version=str(piece.live_revision_id),
-        version_date=_day(piece.last_published_at),
+        version=f"v{version.number}" if version else "",
+        version_date=version.day.isoformat() if version else "",
         state=_state(piece, language, states),
     )
 
@@ -295,7 +375,8 @@ def _faq_answers(pieces) -> list[FAQAnswerPage]:
     )
 
 
-def _faq_item(answers, language, states) -> KitItem:
+def _faq_item(answers, language, versions) -> KitItem:
+    each = [(answer, versions.get((answer.pk, language))) for answer in answers]
     return KitItem(
         kind="faq_cards",
         object_id=0,
@@ -304,10 +385,11 @@ def _faq_item(answers, language, states) -> KitItem:
         title=_("FAQ cards"),
         language=language,
         version=",".join(
-            f"{answer.pk}:{answer.live_revision_id}" for answer in answers
+            f"{answer.pk}:v{version.number if version else 0}"
+            for answer, version in each
         ),
         version_date=max(
-            (_day(a.last_published_at) for a in answers if a.last_published_at),
+            (version.day.isoformat() for _answer, version in each if version),
             default="",
         ),
         state="",

@@ -14,12 +14,16 @@ class WholeObjectField(serializers.Field):
 
 
 class VersionField(WholeObjectField):
-    """The version readers see: the live revision and when it was published."""
+    """The version readers of the page's language see: its number, when it
+    was published, what changed, and the live revision behind it."""
 
     def to_representation(self, page):
+        version = page.version
         return {
-            "revision": page.live_revision_id,
+            "number": version.number if version else None,
             "published_at": serializers.DateTimeField().to_representation(
-                page.last_published_at
+                version.published_at if version else page.last_published_at
             ),
+            "change_note": version.change_note if version else "",
+            "revision": page.live_revision_id,
         }

@@ -50,3 +50,19 @@ class WhereUsedPanel(Panel):
             context = super().get_context_data(parent_context)
             context["parts"] = [provider(self.instance) for provider in USAGE_PROVIDERS]
             return context
+
+
+class PrintRunsPanel(Panel):
+    """For a piece: the copies printed, of which version, in which language
+    and when ("500 copies of v5 in Ede, printed 2025-08-04")."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "content/panels/print_runs_panel.html"
+
+        def is_shown(self):
+            return self.instance is not None and self.instance.pk is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["runs"] = self.instance.print_runs.select_related("version")
+            return context

@@ -42,6 +42,14 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
+def printout_url(page, url: str) -> str:
+    """What the QR code on paper opens: the page at the version printed, which
+    says whether that copy is still current (the page itself before the piece
+    has a version)."""
+    version = page.version
+    return f"{url}v/{version.number}/" if version else url
+
+
 def pdf_html(page, request, language: str, paper: str = "A4") -> str:
     """The print HTML of `page` in `language`, on `paper` (A4 or A5)."""
     with translation.override(language):
@@ -49,7 +57,8 @@ def pdf_html(page, request, language: str, paper: str = "A4") -> str:
         # The public address, whoever asked: the same PDF for every visitor,
         # and a QR code that leads where the public can go.
         url = public_url(page.get_url_parts(request)[2])
-        context.update(pdf=True, page_url=url, qr_code=qr_data_uri(url), paper=paper)
+        qr_code = qr_data_uri(printout_url(page, url))
+        context.update(pdf=True, page_url=url, qr_code=qr_code, paper=paper)
         return render_to_string(page.pdf_template, context, request=request)
 
 

@@ -66,11 +66,11 @@ class PrintRunRow:
         return language_label(self.run.language) if self.run else ""
 
     @property
-    def version(self) -> datetime.date | None:
-        """The version printed: the day its revision was made."""
-        if self.run is None or self.run.revision is None:
-            return None
-        return timezone.localdate(self.run.revision.created_at)
+    def version(self) -> str:
+        """The version printed ("v5 · 2025-08-01")."""
+        if self.run is None or self.run.version is None:
+            return ""
+        return str(self.run.version)
 
     @property
     def printed_on(self) -> datetime.date | None:
@@ -122,7 +122,7 @@ class PrintRunsReportView(CampaignReportView):
         Column("title", _("Piece")),
         Column("code", _("Material code")),
         Column("language", _("Language")),
-        Column("version", _("Version"), DATE, cell=DateColumn),
+        Column("version", _("Version")),
         Column("printed_on", _("Printed on"), DATE, cell=DateColumn),
         Column("copies", _("Copies printed"), NUMBER),
         Column("handed_out", _("Handed out"), NUMBER),
@@ -133,7 +133,7 @@ class PrintRunsReportView(CampaignReportView):
     ]
 
     def get_rows(self, filters):
-        runs = PrintRun.objects.select_related("piece", "revision").order_by(
+        runs = PrintRun.objects.select_related("piece", "revision", "version").order_by(
             "piece__title", "language", "printed_on", "pk"
         )
         if filters.get("language"):

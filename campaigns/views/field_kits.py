@@ -11,7 +11,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from campaigns.area_scope import scope_of
-from campaigns.field_kit import FieldKitError, changes_since, request_kit
+from campaigns.field_kit import (
+    FieldKitError,
+    changes_since,
+    request_kit,
+    superseded,
+)
 from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.forms import FieldKitForm
 from campaigns.models import FieldKit
@@ -67,7 +72,8 @@ class FieldKitIndexView(FieldKitViewMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         notice_stopped_builds()
-        context["kits"] = self.kits().select_related("campaign")[:20]
+        context["kits"] = list(self.kits().select_related("campaign")[:20])
+        context["superseded"] = superseded(context["kits"])
         context["can_request"] = self.user_has_permission("add")
         return context
 

@@ -8,7 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from campaigns.area_scope import scope_of
-from campaigns.field_kit import FieldKitError, changes_since, request_kit
+from campaigns.field_kit import (
+    FieldKitError,
+    changes_since,
+    request_kit,
+    superseded,
+)
 from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.forms import FieldKitForm
 from campaigns.models import FieldKit
@@ -38,14 +43,14 @@ def field_kit_list(request):
         else:
             return redirect("officer:field-kit", pk=kit.pk)
     notice_stopped_builds()
+    kits = list(scope.narrow(FieldKit.objects.select_related("campaign"))[:RECENT_KITS])
     return render(
         request,
         "campaigns/officer/field_kit_list.html",
         {
             "form": form if can_request else None,
-            "kits": scope.narrow(FieldKit.objects.select_related("campaign"))[
-                :RECENT_KITS
-            ],
+            "kits": kits,
+            "superseded": superseded(kits),
         },
         status=400 if form.errors else 200,
     )

@@ -10,6 +10,7 @@ from content.models.radio import RadioRecording, RadioScriptIndexPage, RadioScri
 from content.models.search import SearchDocument
 from content.models.snippets import Audience, LegalProvision, Topic
 from content.models.topics import TopicIndexPage
+from content.models.versions import PieceVersion
 
 # Every kind of piece of material, in the order staff screens list them.
 MATERIAL_MODELS = (PolicyExplainerPage, RadioScriptPage, FAQAnswerPage)
@@ -24,6 +25,7 @@ __all__ = [
     "LegalProvision",
     "MaterialCode",
     "MaterialPage",
+    "PieceVersion",
     "PolicyExplainerPage",
     "PrintRun",
     "RadioRecording",

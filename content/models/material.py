@@ -1,5 +1,5 @@
 """What every piece of material has: a material code, topics, legal basis,
-and a version (its published revision)."""
+and a version number in each language (content.versions)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -25,21 +25,23 @@ from content.models.material_code import (
     record_code,
     was_issued,
 )
-from content.panels import WhereUsedPanel
+from content.panels import PrintRunsPanel, WhereUsedPanel
 from content.pdf import pdf_bytes
 from content.published import for_this_generation
+from content.versions import current_version, printed_version
 from locales.permissions import restrict_form_to_languages
 
 
 def material_panel(*fields: str) -> MultiFieldPanel:
     """The "Material" group of a piece's edit screen: its code, topics and
-    legal basis, with `fields` particular to the kind of piece, and where
-    the piece is used."""
-    names = ["material_code", "topics", *fields, "legal_basis"]
+    legal basis, with `fields` particular to the kind of piece, the public
+    note on what changed, where the piece is used and its print runs."""
+    names = ["material_code", "topics", *fields, "legal_basis", "change_note"]
     return MultiFieldPanel(
         [
             *[FieldPanel(name) for name in names],
             WhereUsedPanel(heading=_("Where used")),
+            PrintRunsPanel(heading=_("Printed")),
         ],
         heading=_("Material"),
     )
@@ -120,6 +122,18 @@ class MaterialPage(DescribedPage, RoutablePageMixin, Page):
     )
     legal_basis = ParentalManyToManyField(
         "content.LegalProvision", blank=True, verbose_name=_("legal basis")
+    )
+    change_note = models.CharField(
+        _("what changed (public)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "A short note for readers when you publish a change that matters, "
+            "e.g. “New contribution rates from 1 July 2025”. It goes with the "
+            "new version of each language this publish changes, and is shown "
+            "to anyone holding an older printout. Leave it as it is for a "
+            "small correction."
+        ),
     )
 
     # What the headless API serves (content.api), besides each kind's text.
@@ -239,7 +253,15 @@ class MaterialPage(DescribedPage, RoutablePageMixin, Page):
 
         return response
 
+    @path("v/<int:number>/", name="printed-version")
+    def printout(self, request, number):
+        """The page as a printout's QR code opens it: a notice says whether
+        the printed version is still current, and if not, what changed."""
+        printed = printed_version(self, translation.get_language(), number)
+        return self.render(request, context_overrides={"printed": printed})
+
     @property
-    def version_date(self):
-        """When the version readers see was published."""
-        return self.last_published_at
+    def version(self):
+        """The version readers of the current language see (None before the
+        piece is first published)."""
+        return current_version(self, translation.get_language())

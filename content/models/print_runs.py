@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 
 from content.availability import check_material_language
+from content.versions import version_on
 from locales.registry import language_choices
 
 MATERIAL_PAGE_TYPES = [
@@ -20,8 +21,9 @@ MATERIAL_PAGE_TYPES = [
 
 class PrintRun(models.Model):
     """Copies of a piece printed in one language, in the version that was
-    live when they were printed. Sessions that hand them out say so in their
-    material use."""
+    current on the day they were printed (v5, not whatever is live when the
+    run is recorded). Sessions that hand them out say so in their material
+    use; the piece's edit screen lists its runs."""
 
     piece = models.ForeignKey(
         "wagtailcore.Page",
@@ -38,6 +40,15 @@ class PrintRun(models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    version = models.ForeignKey(
+        "content.PieceVersion",
+        verbose_name=_("version printed"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="print_runs",
     )
     copies = models.PositiveIntegerField(_("copies"), validators=[MinValueValidator(1)])
     printed_on = models.DateField(_("printed on"), default=timezone.localdate)
@@ -70,6 +81,7 @@ class PrintRun(models.Model):
     def save(self, *args, **kwargs):
         if self.revision_id is None:
             self.revision_id = self.piece.live_revision_id
+        self.version = version_on(self.piece, self.language, self.printed_on)
         super().save(*args, **kwargs)
 
     def clean(self):

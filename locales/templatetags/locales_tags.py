@@ -26,6 +26,24 @@ def lang_attr(instance, field_name):
     return format_html(' lang="{}"', shown)
 
 
+@register.filter
+def autonym(code: str) -> str:
+    """A language's own name ("Êđê", "Tiếng Việt"), as its speakers and
+    the language choices on the officer's form name it."""
+    try:
+        return registered_language(code).autonym
+    except KeyError:
+        return code
+
+
+@register.simple_tag
+def source_lang_attr():
+    """` lang="vi"` for text written only in the source language (a change
+    note), on a page in another language; else nothing."""
+    source = source_language_code()
+    return "" if get_language() == source else format_html(' lang="{}"', source)
+
+
 @register.inclusion_tag("locales/fallback_notice.html")
 def fallback_notice(instance):
     """A notice naming the languages shown because a translation is missing."""

@@ -35,7 +35,8 @@ def test_an_officers_kit_leads_to_the_public_address_in_each_language(
         for language in ("vi", "rad"):
             page = f"https://loa.example/{language}/{section}/{piece.slug}/"
             pdf = pdfs[f"pdf/{piece.material_code}-{language}.pdf"]
-            assert qr_codes(pdf, tmp_path) == {page}
+            # The page at the version printed, which says whether it is current.
+            assert qr_codes(pdf, tmp_path) == {f"{page}v/1/"}
             assert page in link_targets(pdf)
             assert all(
                 target.startswith("https://loa.example/")
@@ -56,5 +57,5 @@ def test_an_admins_kit_follows_the_address_the_deployment_sets(
     radio = campaign.pieces["radio"]
     pdf = kit_pdfs(kit)[f"pdf/{radio.material_code}-jra.pdf"]
     assert qr_codes(pdf, tmp_path) == {
-        f"https://bhxh.example.vn/jra/radio/{radio.slug}/"
+        f"https://bhxh.example.vn/jra/radio/{radio.slug}/v/1/"
     }

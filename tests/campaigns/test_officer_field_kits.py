@@ -7,8 +7,10 @@ from django.urls import reverse
 
 from campaigns.models import FieldKit
 from people.roles import TRANSLATOR, permission
-from tests.factories import user_in
+from tests.factories import translator_user, user_in
+from tests.locales.sheet import approve, translate
 from tests.officer_screens import KITS
+from tests.page_forms import publish_in_editor
 
 
 def test_an_officer_asks_for_a_kit_and_downloads_it(client, officer, campaign):
@@ -62,3 +64,38 @@ def test_with_the_view_permission_alone_kits_are_listed_but_not_made(
     response = client.post(KITS, {"campaign": campaign.pk, "languages": ["vi"]})
     assert response.status_code == 403
     assert not FieldKit.objects.exists()
+
+
+def test_a_kit_is_superseded_by_a_real_change_only_and_says_which(
+    client, officer, campaign
+):
+    """Approving a Tai Dam translation leaves a Vietnamese and Ede kit as it
+    is; an edit of the Vietnamese supersedes it, named with its note, on the
+    officer's list and on the kit's page."""
+    client.force_login(officer)
+    response = client.post(KITS, {"campaign": campaign.pk, "languages": ["vi", "rad"]})
+    kit_page = response["Location"]
+    explainer = campaign.pieces["explainer"]
+
+    number = explainer.title_vi.split()[-1]
+    texts = {"unit:title:": f"ꪎꪱꪣ {number}", "Đóng theo": "ꪁꪱꪙ ꪜꪸꪒ"}
+    translate(client, explainer, translator_user("lo", "blt"), texts, language="blt")
+    reviewer = translator_user("cam", "blt", reviewer=True)
+    assert approve(client, explainer, reviewer, language="blt").status_code == 302
+    client.force_login(officer)
+    assert "Đã cũ" not in client.get(KITS).content.decode()
+    assert "Đã cũ" not in client.get(kit_page).content.decode()
+
+    editor = get_user_model().objects.create_superuser("lan")
+    note = "Mức đóng mới từ 01/07/2025"
+    publish_in_editor(
+        client, explainer, editor, summary_vi="Mức đóng mới.", change_note=note
+    )
+    client.force_login(officer)
+    assert "Đã cũ: có phiên bản mới hơn" in client.get(KITS).content.decode()
+    detail = client.get(kit_page).content.decode()
+    code = explainer.material_code
+    # Vietnamese readers see the new summary; so do Ede readers, shown the
+    # Vietnamese in place of an Ede summary.
+    assert f"{code} (vi): v1 → v2 – {note}" in detail
+    assert f"{code} (rad): v1 → v2 – {note}" in detail
