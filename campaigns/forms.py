@@ -182,6 +182,15 @@ class QuickSessionForm(forms.ModelForm):
         if officer is not None:
             scope_of(officer).limit_choices(self)
         self.fields["area"].offer(self.areas_offered(officer))
+        # Said in place of "select a valid choice": a session kept on the
+        # phone may come back after the campaign closed or the officer's
+        # areas changed, and the officer must know which.
+        self.fields["campaign"].error_messages["invalid_choice"] = _(
+            "This campaign is closed or outside your areas: choose another."
+        )
+        self.fields["area"].error_messages["invalid_choice"] = _(
+            "This place is outside your areas: choose one of yours."
+        )
 
     def areas_offered(self, officer) -> list[Area]:
         """The officer's recent areas, and the area the form holds (the

@@ -16,7 +16,7 @@ from campaigns.forms import MaterialCodeField
 from campaigns.models import Indicator, MaterialUse, OutreachSession
 from content import availability
 from content.models import MATERIAL_MODELS
-from locales.registry import language_choices, language_label
+from locales.registry import language_choices, language_label, source_language_code
 
 
 def material() -> dict[str, dict[str, list[str]]]:
@@ -68,6 +68,7 @@ def phone_rules() -> dict:
             **MaterialUse.USUAL_FORMAT,
         },
         "languages": {code: language_label(code) for code, _n in language_choices()},
+        "source": source_language_code(),
         "indicators": indicators(),
         "messages": {
             "required": str(forms.Field.default_error_messages["required"]),

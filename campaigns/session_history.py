@@ -11,6 +11,7 @@ reads the same whoever made the change; field labels are shown in the
 reader's language.
 """
 
+import datetime
 import zoneinfo
 from dataclasses import dataclass
 
@@ -46,11 +47,15 @@ FIELDS = {
 
 
 def office_time(moment) -> str:
-    """`moment` as the office reads it: day and hour in its own time zone."""
+    """`moment` as the office reads it: day and hour in its own time zone
+    (the day alone for a session logged without a time)."""
     if moment is None:
         return ""
     local = timezone.localtime(moment, zoneinfo.ZoneInfo(settings.TIME_ZONE))
-    return local.strftime("%d/%m/%Y %H:%M")
+    # A day given without a time is stored at midnight: said as the day.
+    return local.strftime(
+        "%d/%m/%Y" if local.time() == datetime.time(0) else "%d/%m/%Y %H:%M"
+    )
 
 
 def snapshot(session: OutreachSession) -> dict:

@@ -1,5 +1,7 @@
 """Outreach sessions and what they used and achieved."""
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -181,6 +183,14 @@ class OutreachSession(ClusterableModel):
     def local_day(self):
         """The day the session was held, in the office's time zone."""
         return timezone.localdate(self.starts_at) if self.starts_at else None
+
+    @property
+    def time_given(self) -> bool:
+        """Whether the officer gave a time: a session logged with its day
+        only starts at midnight, office time, when no session is held."""
+        return bool(self.starts_at) and timezone.localtime(self.starts_at).time() != (
+            datetime.time(0)
+        )
 
     @property
     def withdrawn(self) -> bool:

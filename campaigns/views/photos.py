@@ -4,16 +4,18 @@ Browsers and proxies are told to keep no copy."""
 
 import mimetypes
 
+from django.contrib.auth.decorators import permission_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
 from campaigns.area_scope import scope_of
 from campaigns.models import SessionPhoto
 from campaigns.photos import thumbnail_of
-from campaigns.views.officer import officer_required
 
 
-@officer_required("campaigns.view_outreachsession")
+# Refused outright (403), not sent to the login page: a photo is read by an
+# <img> of a page its reader is signed in to, never opened on its own.
+@permission_required("campaigns.view_outreachsession", raise_exception=True)
 def session_photo(request, pk):
     photos = SessionPhoto.objects.filter(scope_of(request.user).inside("session__area"))
     photo = get_object_or_404(photos, pk=pk)

@@ -72,10 +72,13 @@ def test_a_refused_session_is_listed_fixed_and_sent_once(
     # Fixed, with a second piece in a row of its own, it is kept on the phone.
     page.fill("#id_material-0-piece", code)
     page.click("text=Thêm tài liệu")
+    # A new row takes the session's language before any code is typed.
+    expect(page.locator("#id_material-1-language")).to_have_value("vi")
     page.fill("#id_material-1-piece", code)
     page.select_option("#id_material-1-format", "post")
     page.fill("#id_material-1-quantity", "1")
     campaign = page.locator("#id_campaign").input_value()
+    campaign_name = page.locator("#id_campaign option:checked").inner_text()
     page.click("text=Lưu buổi tuyên truyền")
     expect(page.locator("#offline-status")).to_contain_text("chưa gửi")
     assert kept_count(page) == 1
@@ -94,6 +97,7 @@ def test_a_refused_session_is_listed_fixed_and_sent_once(
         refused = page.locator(".kept-refused")
         expect(refused).to_have_count(1)
         expect(refused.locator(".error")).not_to_have_count(0)
+        expect(refused).to_contain_text(campaign_name)  # which session it is
         screenshots(page, "kept-list")
         refused.locator("a.button").click()
         expect(page.locator("#kept-reasons")).to_be_visible()
@@ -153,4 +157,26 @@ def test_a_form_sent_back_by_the_server_keeps_the_chosen_photo(
         expect(page.locator(".photos img")).to_have_count(1)
     finally:
         reopen(site_env, campaign)
+    context.close()
+
+
+def test_material_is_given_in_a_language_it_exists_in(chromium, site_url):
+    """Ede spoken, a piece with no Ede text: the copy handed out was the
+    Vietnamese one, not whichever language the piece lists first."""
+    context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    log_in(page, site_url, "officer", next_path=FORM)
+    page.wait_for_selector("#session-form[data-rules-loaded=true]")
+    code = page.evaluate(
+        """fetch(document.getElementById("session-form").dataset.rules)
+          .then((response) => response.json())
+          .then((rules) => Object.entries(rules.material).find(
+            ([, piece]) => piece.text.includes("vi") && !piece.text.includes("rad")
+              && piece.text[0] !== "vi")?.[0])"""
+    )
+    assert code, "the demo has a piece in Vietnamese and another language, not Ede"
+    page.check("input[name=languages][value=rad]")
+    page.fill("#id_material-0-piece", code)
+    page.locator("#id_material-0-piece").dispatch_event("change")
+    expect(page.locator("#id_material-0-language")).to_have_value("vi")
     context.close()

@@ -223,3 +223,30 @@ def test_a_file_that_is_not_an_image_is_refused_as_a_photo(client, officer, sett
 )
 def test_the_admin_screens_open(admin_client, setting, url):
     assert admin_client.get(url).status_code == 200
+
+
+def test_a_campaign_or_place_outside_the_officers_areas_is_named_as_such(
+    client, officer, setting
+):
+    """A session kept on the phone may come back after the officer's areas
+    changed: the form says why it is refused, not "select a valid choice"."""
+    client.force_login(officer)
+    closed = CampaignFactory(status=Campaign.Status.CLOSED)
+    data = post_data(*setting)
+    data.update(campaign=closed.pk, area="999999")
+    response = client.post(NEW, data)
+    errors = response.context["form"].errors
+    with translation.override("vi"):
+        assert errors["campaign"] == [
+            gettext("This campaign is closed or outside your areas: choose another.")
+        ]
+        assert errors["area"] == [
+            gettext("This place is outside your areas: choose one of yours.")
+        ]
+    assert "Chiến dịch này đã đóng" in response.content.decode()
+
+
+def test_the_photo_field_speaks_vietnamese(client, officer, setting):
+    client.force_login(officer)
+    form = client.get(NEW).content.decode()
+    assert "Định dạng được nhận" in form and "Supported formats" not in form

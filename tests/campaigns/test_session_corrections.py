@@ -290,3 +290,33 @@ def test_a_withdrawn_session_leaves_every_figure(
     listing = client.get("/vi/officer/sessions/").content.decode()
     assert vi("withdrawn") in listing
     assert client.get(correct_url(session)).status_code == 302
+
+
+def test_a_refusal_is_a_page_in_the_officers_language(client, officer, setting):
+    client.force_login(officer)
+    session = log_session(client, setting)
+    client.force_login(user_in(OFFICER, "officer-nam"))
+    refused = client.get(correct_url(session))
+    html = refused.content.decode()
+    assert refused.status_code == 403
+    assert vi("Not allowed") in html and "Không được phép" in html
+    assert 'name="viewport"' in html  # the site's own page, fit for a phone
+
+
+def test_a_session_logged_without_a_time_reads_as_its_day(client, officer, setting):
+    client.force_login(officer)
+    session = log_session(client, setting, time="")
+    page = client.get(f"/vi/officer/sessions/{session.pk}/").content.decode()
+    assert "28/10/2025" in page and "00:00" not in page
+    # Languages by their own names, as the form names them.
+    assert "<dd>Êđê, Tiếng Việt</dd>" in page
+    data = correction_form(client, session)
+    data["time"] = "08:30"
+    assert client.post(correct_url(session), sent(data)).status_code == 302
+    [entry] = edits_of(session)
+    assert (entry.data["before"]["starts_at"], entry.data["after"]["starts_at"]) == (
+        "28/10/2025",
+        "28/10/2025 08:30",
+    )
+    history = client.get(f"/vi/officer/sessions/{session.pk}/").content.decode()
+    assert "Đã sửa" in history and "Edited" not in history

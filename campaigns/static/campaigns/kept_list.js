@@ -1,4 +1,5 @@
-/* The sessions kept on this phone: each with its date, attendance and, when
+/* The sessions kept on this phone: each with its date, attendance, campaign
+   and place and, when
    the server refused it, the server's reasons, to be opened and fixed in the
    form or discarded. Waiting ones are sent by the service worker by itself. */
 (() => {
@@ -30,6 +31,8 @@
       const day = values.get("day") ? dated(values.get("day")) : "";
       const people = values.get("attendance") ? text.people.replace("{people}", values.get("attendance")) : "";
       item.append(element("strong", [day, values.get("time"), values.get("venue"), people].filter(Boolean).join(" · ")));
+      const where = [values.get("campaign_label"), values.get("area_label")].filter(Boolean).join(" · ");
+      if (where) item.append(element("p", where));
       if (session.refused) {
         item.append(element("p", text.refused));
         const reasons = element("ul");

@@ -33,6 +33,11 @@
     button.hidden = false;
     button.addEventListener("click", () => {
       addRow(fieldset);
+      if (fieldset.dataset.rows === "material") {
+        const row = `material-${form.elements["material-TOTAL_FORMS"].value - 1}`;
+        defaultFormat(row);
+        defaultLanguage(row);
+      }
       const rows = fieldset.querySelectorAll(".row");
       rows[rows.length - 1].querySelector("input, select")?.focus();
     });
@@ -47,6 +52,7 @@
       defaultLanguage(match[1]);
     }
     if (target.name === "kind") materialRows().forEach(defaultFormat);
+    if (target.name === "languages") materialRows().forEach(defaultLanguage);
     if (/^material-\d+-(language|format)$/.test(target.name || "")) target.dataset.chosen = "yes";
   });
   const materialRows = () =>
@@ -62,7 +68,10 @@
     const piece = rules?.material[form.elements[`${row}-piece`].value.trim().toUpperCase()];
     const languages = spoken();
     const available = languages.filter((code) => !piece || piece.text.includes(code) || piece.recording.includes(code));
-    const choice = available[0] || (piece && piece.text[0]) || languages[0];
+    // None of the session's languages: the copy handed out was most likely
+    // the source language's, if the piece has it.
+    const fallback = piece && (piece.text.includes(rules.source) ? rules.source : piece.text[0]);
+    const choice = available[0] || fallback || languages[0];
     if (choice) select.value = choice;
   }
 
@@ -81,6 +90,7 @@
     const photo = form.elements.photo?.files[0];
     if (photo) await KeptStore.holdPhoto(photo).catch(() => {});
     remember("area_label", form.elements.area?.selectedOptions[0]?.text);
+    remember("campaign_label", form.elements.campaign?.selectedOptions[0]?.text);
     form.action = location.pathname;
     form.submit();
   });
