@@ -11,12 +11,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from campaigns.area_scope import scope_of
-from campaigns.field_kit import (
-    FieldKitError,
-    changes_since,
-    request_kit,
-    superseded,
-)
+from campaigns.field_kit import FieldKitError, request_kit
+from campaigns.field_kit_changes import changes_since, superseded
 from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.forms import FieldKitForm
 from campaigns.models import FieldKit

@@ -8,12 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from campaigns.area_scope import scope_of
-from campaigns.field_kit import (
-    FieldKitError,
-    changes_since,
-    request_kit,
-    superseded,
-)
+from campaigns.field_kit import FieldKitError, request_kit
+from campaigns.field_kit_changes import changes_since, superseded
 from campaigns.field_kit_jobs import notice_stopped_builds
 from campaigns.forms import FieldKitForm
 from campaigns.models import FieldKit

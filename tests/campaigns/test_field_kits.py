@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from campaigns.field_kit import FieldKitError, changes_since, request_kit
+from campaigns.field_kit import FieldKitError, request_kit
+from campaigns.field_kit_changes import changes_since
 from campaigns.models import FieldKit
 
 pytestmark = pytest.mark.usefixtures("english")
