@@ -67,6 +67,7 @@ browser-checkers:
 
 install: deps
 	$(MANAGE) migrate --noinput
+	$(MANAGE) count_versions >/dev/null
 	$(MANAGE) setup_roles >/dev/null
 
 deps: system-packages $(UV)

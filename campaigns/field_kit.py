@@ -100,10 +100,13 @@ def plan(campaign: Campaign, languages: list[str]) -> list[KitItem]:
 
 
 def _toolkit_pieces(campaign: Campaign) -> list[Page]:
-    """The campaign's toolkit pieces, in its order, as their own kinds, with
-    their topics and (for scripts) their recordings: a few queries a kind."""
+    """The campaign's published toolkit pieces, in its order, as their own
+    kinds, with their topics and (for scripts) their recordings: a few
+    queries a kind. A draft has no public page for its QR code to open, and
+    no version to print: it waits for its publish."""
     ids = [item.piece_id for item in campaign.toolkit.all()]
-    pieces = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    live = Page.objects.filter(pk__in=ids).live().specific()
+    pieces = {page.pk: page for page in live}
     kinds = defaultdict(list)
     for piece in pieces.values():
         kinds[type(piece)].append(piece)
@@ -113,7 +116,7 @@ def _toolkit_pieces(campaign: Campaign) -> list[Page]:
     prefetch_related_objects(
         kinds[RadioScriptPage], Prefetch("recordings", queryset=recordings)
     )
-    return [pieces[pk] for pk in ids]
+    return [pieces[pk] for pk in ids if pk in pieces]
 
 
 def fingerprint(items: list[KitItem]) -> str:
@@ -225,7 +228,11 @@ def index_csv(items: list[KitItem]) -> str:
 
 
 def item_label(item: KitItem) -> str:
-    names = {"pdf": item.code, "audio": f"{item.code} audio", "faq_cards": "FAQ cards"}
+    names = {
+        "pdf": item.code,
+        "audio": _("%(code)s recording") % {"code": item.code},
+        "faq_cards": _("FAQ cards"),
+    }
     return f"{names[item.kind]} ({item.language})"
 
 
@@ -273,7 +280,7 @@ def _faq_answers(pieces) -> list[FAQAnswerPage]:
 
 
 def _faq_item(answers, language, versions) -> KitItem:
-    each = [(answer, versions.get((answer.pk, language))) for answer in answers]
+    answered = [(answer, versions.get((answer.pk, language))) for answer in answers]
     return KitItem(
         kind="faq_cards",
         object_id=0,
@@ -282,11 +289,11 @@ def _faq_item(answers, language, versions) -> KitItem:
         title=_("FAQ cards"),
         language=language,
         version=",".join(
-            f"{answer.pk}:v{version.number if version else 0}"
-            for answer, version in each
+            f"{answer.pk}:v{version.number}" if version else f"{answer.pk}:"
+            for answer, version in answered
         ),
         version_date=max(
-            (version.day.isoformat() for _answer, version in each if version),
+            (version.day.isoformat() for _answer, version in answered if version),
             default="",
         ),
         state="",

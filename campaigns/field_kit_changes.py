@@ -24,7 +24,8 @@ def changes_since(kit: FieldKit) -> list[str]:
 
 def superseded(kits) -> set[int]:
     """The ready kits among `kits` that something newer supersedes, for a
-    list of kits: planned once per campaign and languages."""
+    list of kits: planned once per campaign and languages, and told apart
+    without naming each change."""
     plans, found = {}, set()
     for kit in kits:
         if kit.status != FieldKit.Status.READY:
@@ -35,14 +36,36 @@ def superseded(kits) -> set[int]:
                 plans[key] = plan(kit.campaign, kit.languages)
             except FieldKitError:
                 plans[key] = None
-        if plans[key] is None or _changes(kit, plans[key]):
+        if plans[key] is None or _differs(kit, plans[key]):
             found.add(kit.pk)
     return found
 
 
+def _key(item) -> tuple[str, str, str]:
+    if isinstance(item, dict):
+        return item["kind"], item["code"], item["language"]
+    return item.kind, item.code, item.language
+
+
+def _differs(kit: FieldKit, items: list[KitItem]) -> bool:
+    built = {_key(entry): entry for entry in kit.manifest}
+    if built.keys() != {_key(item) for item in items}:
+        return True
+    for item in items:
+        entry = built[_key(item)]
+        if entry["state"] != item.state:
+            return True
+        if entry["version"] != item.version and (
+            item.kind == "audio"
+            or _numbers(item, entry["version"]) != _numbers(item, item.version)
+        ):
+            return True
+    return False
+
+
 def _changes(kit: FieldKit, items: list[KitItem]) -> list[str]:
-    current = {(i.kind, i.code, i.language): i for i in items}
-    built = {(i["kind"], i["code"], i["language"]): i for i in kit.manifest}
+    current = {_key(item): item for item in items}
+    built = {_key(entry): entry for entry in kit.manifest}
     changes = []
     for key, item in current.items():
         label = item_label(item)
@@ -70,43 +93,60 @@ def _version_changes(item: KitItem, built: str) -> list[str]:
     label = item_label(item)
     if item.kind == "audio":
         return [_("%(item)s: a new recording") % {"item": label}]
-    before = _piece_versions(item, built)
-    now = _piece_versions(item, item.version)
+    before, now = _numbers(item, built), _numbers(item, item.version)
+    changed = [pk for pk, number in now.items() if before.get(pk) != number]
+    gone = before.keys() - now.keys()
+    notes = {}
+    for version in PieceVersion.objects.filter(
+        piece_id__in=changed, language=item.language
+    ).order_by("number"):
+        if version.change_note and version.number > before.get(version.piece_id, 0):
+            notes.setdefault(version.piece_id, []).append(version.change_note)
+    codes = _codes([*changed, *gone]) if item.kind != "pdf" else {}
     lines = []
-    for piece_id, number in now.items():
-        if before.get(piece_id) == number:
-            continue
-        versions = PieceVersion.objects.filter(
-            piece_id=piece_id, language=item.language
-        ).order_by("number")
-        old = before.get(piece_id)
-        notes = [
-            each.change_note
-            for each in versions
-            if each.change_note and each.number > (old or 0)
-        ]
-        code = "" if item.kind == "pdf" else f"{_code_of(piece_id)} "
-        change = f"{code}v{old} → v{number}" if old else f"{code}v{number}"
+    for pk in changed:
+        old, number = before.get(pk), now[pk]
+        change = f"v{old} → v{number}" if old else f"v{number}"
+        if item.kind != "pdf":
+            change = f"{codes.get(pk, pk)} {change}"
         line = f"{label}: {change}"
-        lines.append(f"{line} – {'; '.join(notes)}" if notes else line)
-    for piece_id in before.keys() - now.keys():
+        lines.append(f"{line} – {'; '.join(notes[pk])}" if pk in notes else line)
+    for pk in gone:
         lines.append(
             _("%(item)s: %(code)s no longer in it")
-            % {"item": label, "code": _code_of(piece_id)}
+            % {"item": label, "code": codes.get(pk, pk)}
         )
     return lines
 
 
-def _piece_versions(item: KitItem, version: str) -> dict[int, int]:
-    """{piece id: version number} of a kit item's version ("v3" for a piece's
-    PDF, "12:v3,15:v1" for an FAQ card sheet); {} for a kit built before
-    versions were numbered."""
+def _numbers(item: KitItem, version: str) -> dict[int, int]:
+    """{piece id: version number} of a kit item's version: "v3" for a
+    piece's PDF, "12:v3,15:v1" for an FAQ card sheet. Kits built before
+    versions were numbered named each piece's live revision instead: read as
+    the version that revision held."""
     if item.kind == "pdf":
-        return {item.object_id: int(version[1:])} if version[:1] == "v" else {}
-    pairs = (entry.split(":v") for entry in version.split(",") if ":v" in entry)
-    return {int(piece): int(number) for piece, number in pairs}
+        pairs = [(str(item.object_id), version)]
+    else:
+        pairs = [entry.split(":", 1) for entry in version.split(",") if ":" in entry]
+    numbered = {int(pk): int(n[1:]) for pk, n in pairs if n[:1] == "v" and n[1:]}
+    revisions = {int(pk): int(n) for pk, n in pairs if n.isdigit()}
+    return numbered | _numbers_at(revisions, item.language) if revisions else numbered
 
 
-def _code_of(piece_id: int) -> str:
-    piece = Page.objects.filter(pk=piece_id).specific().first()
-    return getattr(piece, "material_code", "") if piece else str(piece_id)
+def _numbers_at(revisions: dict[int, int], language: str) -> dict[int, int]:
+    """The version of each piece its revision held (v1 if the first version
+    counted came later: pieces published before versions were counted)."""
+    found = dict.fromkeys(revisions, 1)
+    for version in PieceVersion.objects.filter(
+        piece_id__in=revisions, language=language
+    ).order_by("number"):
+        if version.revision_id and version.revision_id <= revisions[version.piece_id]:
+            found[version.piece_id] = version.number
+    return found
+
+
+def _codes(ids) -> dict[int, str]:
+    return {
+        page.pk: getattr(page, "material_code", "") or str(page.pk)
+        for page in Page.objects.filter(pk__in=ids).specific()
+    }

@@ -15,7 +15,7 @@ class WholeObjectField(serializers.Field):
 
 class VersionField(WholeObjectField):
     """The version readers of the page's language see: its number, when it
-    was published, what changed, and the live revision behind it."""
+    was published, what changed, and the revision that made it."""
 
     def to_representation(self, page):
         version = page.version
@@ -25,5 +25,5 @@ class VersionField(WholeObjectField):
                 version.published_at if version else page.last_published_at
             ),
             "change_note": version.change_note if version else "",
-            "revision": page.live_revision_id,
+            "revision": version.revision_id if version else page.live_revision_id,
         }

@@ -11,5 +11,5 @@ class ContentConfig(AppConfig):
         from content import translation_matrix
         from content.signals import connect_signals
 
-        connect_signals(self)
+        connect_signals()
         translation_matrix.register()

@@ -47,7 +47,9 @@ def printout_url(page, url: str) -> str:
     says whether that copy is still current (the page itself before the piece
     has a version)."""
     version = page.version
-    return f"{url}v/{version.number}/" if version else url
+    if version is None:
+        return url
+    return url + page.reverse_subpage("printed-version", args=[version.number])
 
 
 def pdf_html(page, request, language: str, paper: str = "A4") -> str:

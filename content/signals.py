@@ -1,16 +1,16 @@
 """Keep versions, the search index and the page cache in step with what is
 published."""
 
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from content.models import Audience, LegalProvision, MaterialPage, PrintRun, Topic
+from content.models import Audience, LegalProvision, MaterialPage, Topic
 from content.models.search import update_search_document
 from content.pdf import forget_stored_pdfs
 from content.published import start_new_generation
-from content.versions import record_after_publish, record_missing_versions
+from content.versions import record_versions
 
 
 def reindex_material(sender, instance, **kwargs):
@@ -25,19 +25,17 @@ def forget_pdfs_of_withdrawn(sender, instance, **kwargs):
     forget_stored_pdfs(piece for piece in under if isinstance(piece, MaterialPage))
 
 
-def count_versions_after_migrate(sender, **kwargs) -> None:
-    """Pieces published before versions were counted get their first, and
-    print runs recorded before then the version they printed."""
-    record_missing_versions()
-    for run in PrintRun.objects.filter(version=None):
-        run.save()
+def count_versions(sender, instance, revision=None, **kwargs):
+    """A piece's new versions, once the publish is live: a publish scheduled
+    for later makes none until it goes live."""
+    if not isinstance(instance, MaterialPage) or revision is None:
+        return
+    if instance.live and instance.live_revision_id == revision.pk:
+        record_versions(instance, revision)
 
 
-def connect_signals(app_config) -> None:
-    page_published.connect(record_after_publish, dispatch_uid="content-versions")
-    post_migrate.connect(
-        count_versions_after_migrate, sender=app_config, dispatch_uid="content-v1"
-    )
+def connect_signals() -> None:
+    page_published.connect(count_versions, dispatch_uid="content-versions")
     page_unpublished.connect(
         forget_pdfs_of_withdrawn, dispatch_uid="content-pdf-unpublish"
     )

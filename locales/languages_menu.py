@@ -25,6 +25,9 @@ class LanguageMenu:
 
     def __init__(self, request):
         self.request = request
+        # A page that stands for another address (a printout's notice stands
+        # for the piece's page) links to that address in every language.
+        self.path = getattr(request, "canonical_path", None) or request.path
 
     @cached_property
     def current(self) -> Language:
@@ -38,7 +41,7 @@ class LanguageMenu:
     def x_default_url(self) -> str:
         """The address without a language prefix: it redirects each visitor to
         their own language, which is what `hreflang="x-default"` means."""
-        path = self.request.path
+        path = self.path
         prefix = f"/{self.current.code}/"
         if path.startswith(prefix):
             path = "/" + path.removeprefix(prefix)
@@ -47,8 +50,8 @@ class LanguageMenu:
     def _link(self, language: Language) -> LanguageLink:
         # Paths are the same in every language, behind the language's prefix.
         prefix = f"/{self.current.code}/"
-        if self.request.path.startswith(prefix):
-            path = f"/{language.code}/" + self.request.path.removeprefix(prefix)
+        if self.path.startswith(prefix):
+            path = f"/{language.code}/" + self.path.removeprefix(prefix)
         else:
             # Not a language-prefixed URL (an error page, say): go to the home page.
             path = f"/{language.code}/"

@@ -27,8 +27,9 @@ from content.models.material_code import (
 )
 from content.panels import PrintRunsPanel, WhereUsedPanel
 from content.pdf import pdf_bytes
+from content.printouts import printed_version
 from content.published import for_this_generation
-from content.versions import current_version, printed_version
+from content.versions import current_version
 from locales.permissions import restrict_form_to_languages
 
 
@@ -258,6 +259,7 @@ class MaterialPage(DescribedPage, RoutablePageMixin, Page):
         """The page as a printout's QR code opens it: a notice says whether
         the printed version is still current, and if not, what changed."""
         printed = printed_version(self, translation.get_language(), number)
+        request.canonical_path = self.get_url(request)
         return self.render(request, context_overrides={"printed": printed})
 
     @property

@@ -1,6 +1,7 @@
 """Print runs: how many copies of which version were printed."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -81,10 +82,38 @@ class PrintRun(models.Model):
     def save(self, *args, **kwargs):
         if self.revision_id is None:
             self.revision_id = self.piece.live_revision_id
-        self.version = version_on(self.piece, self.language, self.printed_on)
+        if self.version_id is None or self._printed_changed():
+            self.version = version_on(self.piece_id, self.language, self.printed_on)
         super().save(*args, **kwargs)
+
+    def _printed_changed(self) -> bool:
+        """Whether the piece, language or day printed changed since it was
+        saved: a run corrected for its number of copies keeps its version."""
+        saved = (
+            PrintRun.objects.filter(pk=self.pk)
+            .values_list("piece_id", "language", "printed_on")
+            .first()
+        )
+        return saved != (self.piece_id, self.language, self.printed_on)
 
     def clean(self):
         super().clean()
-        if self.piece_id:
-            check_material_language(self.piece, self.language, "print")
+        if not self.piece_id:
+            return
+        check_material_language(self.piece, self.language, "print")
+        if self.printed_on and self.printed_on > timezone.localdate():
+            raise ValidationError(
+                {"printed_on": _("A print run is recorded once it is printed.")}
+            )
+        if (
+            self.printed_on
+            and version_on(self.piece_id, self.language, self.printed_on) is None
+        ):
+            raise ValidationError(
+                {
+                    "printed_on": _(
+                        "No version of this piece in this language was published "
+                        "by that day: check the date."
+                    )
+                }
+            )

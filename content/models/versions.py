@@ -1,5 +1,8 @@
 """Versions of a piece in each language, numbered as readers count them."""
 
+import zoneinfo
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +28,7 @@ class PieceVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     published_at = models.DateTimeField(_("published at"), default=timezone.now)
     # What the language's readers saw: compared at the next publish.
-    digest = models.CharField(max_length=64)
+    digest = models.CharField(_("digest of the text read"), max_length=64)
     change_note = models.CharField(_("what changed"), max_length=300, blank=True)
     revision = models.ForeignKey(
         "wagtailcore.Revision",
@@ -50,5 +53,7 @@ class PieceVersion(models.Model):
 
     @property
     def day(self):
-        """The office's date of the publish."""
-        return timezone.localdate(self.published_at)
+        """The office's date of the publish, whoever reads it."""
+        return timezone.localdate(
+            self.published_at, zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        )

@@ -9,9 +9,11 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from campaigns.field_kit import FieldKitError, request_kit
-from campaigns.field_kit_changes import changes_since
-from campaigns.models import FieldKit
+from campaigns.field_kit import FieldKitError, plan, request_kit
+from campaigns.field_kit_changes import changes_since, superseded
+from campaigns.models import FieldKit, ToolkitItem
+from content.models import PieceVersion
+from tests.factories import PolicyExplainerPageFactory
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -109,3 +111,34 @@ def test_the_index_keeps_a_formula_in_a_title_inert(campaign):
     titles = [row["title"] for row in rows]
     assert '\'=HYPERLINK("http://example.com","x")' in titles
     assert not [title for title in titles if title.startswith("=")]
+
+
+def test_a_kit_built_before_versions_were_numbered_is_not_superseded(campaign):
+    """Such kits named each piece's live revision: read as the version that
+    revision held, they are current until something really changes."""
+    kit = request_kit(campaign, ["vi"])
+    for entry in kit.manifest:
+        if entry["kind"] == "pdf":
+            piece = PieceVersion.objects.filter(piece_id=entry["object_id"]).first()
+            entry["version"] = str(piece.revision_id)
+        elif entry["kind"] == "faq_cards":
+            entry["version"] = ",".join(
+                f"{pair.split(':')[0]}:{PieceVersion.objects.filter(piece_id=pair.split(':')[0]).first().revision_id}"
+                for pair in entry["version"].split(",")
+            )
+    kit.save()
+    assert changes_since(kit) == []
+    assert superseded([kit]) == set()
+    explainer = campaign.pieces["explainer"]
+    explainer.summary_vi = "Bản mới của phần tóm tắt."
+    explainer.save_revision().publish()
+    assert changes_since(kit) == [f"{explainer.material_code} (vi): v1 → v2"]
+    assert superseded([kit]) == {kit.pk}
+
+
+def test_a_draft_in_the_toolkit_waits_for_its_publish(campaign, explainer_index):
+    draft = PolicyExplainerPageFactory(parent=explainer_index)
+    draft.unpublish()
+    ToolkitItem.objects.create(campaign=campaign, piece=draft)
+    names = {item.filename for item in plan(campaign, ["vi"])}
+    assert not any(draft.material_code in name for name in names)

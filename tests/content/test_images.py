@@ -47,7 +47,7 @@ def test_an_oversized_file_is_refused_with_a_form_error(admin_client):
     response = upload(admin_client, "huge.png", png(200, 200, noise=True))
     assert response.status_code == 200
     errors = response.context["form"].errors["file"]
-    assert errors[0].startswith("This file is too big"), errors
+    assert errors[0].startswith("Tệp này quá lớn"), errors  # the admin's Vietnamese
     assert not Image.objects.exists()
 
 

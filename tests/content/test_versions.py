@@ -6,12 +6,13 @@ that copy is still current; print runs record the version they printed."""
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 import pytest
 
 from content.models import PieceVersion, PrintRun
-from tests.factories import PolicyExplainerPageFactory, translator_user
+from tests.factories import PolicyExplainerPageFactory, stream, translator_user
 from tests.locales.sheet import approve, translate
 from tests.page_forms import publish_in_editor
 from tests.pdf_files import fetch_pdf, page_texts, qr_codes
@@ -149,3 +150,81 @@ def test_a_print_run_records_the_version_current_on_the_day_it_was_printed(
     html = client.get(f"/admin/pages/{explainer.pk}/edit/").content.decode()
     # The admin speaks Vietnamese to this editor.
     assert "500 bản v1 · 2025-07-01 bằng Êđê, in ngày 04/08/2025" in html
+
+
+def test_publishing_in_the_editor_unchanged_makes_no_version(client, explainer_index):
+    """Text as `load_demo` stored it (an apostrophe as `&#x27;`, paragraphs
+    without block keys) and as the editor saves it back read the same."""
+    piece = PolicyExplainerPageFactory(
+        parent=explainer_index,
+        body_vi=stream(("paragraph", "<p>Hộ gia đình&#x27;s  <b>30 %</b></p>")),
+        body_en=stream(("paragraph", "<p>The household&#x27;s share</p>")),
+    )
+    first = numbers(piece)
+    editor = get_user_model().objects.create_superuser("lan")
+    publish_in_editor(client, piece, editor)
+    assert numbers(piece) == first
+    # Nor does a new title for search engines: readers do not see it.
+    publish_in_editor(client, piece, editor, seo_title_vi="BHXH tự nguyện")
+    assert numbers(piece) == first
+
+
+def test_a_note_goes_with_the_publish_that_wrote_it(client, explainer, editor):
+    publish_in_editor(client, explainer, editor, summary_vi="Đóng từ 2025.")
+    # The note written afterwards, nothing else changed: it tells of v2.
+    publish_in_editor(client, explainer, editor, change_note=NOTE)
+    vi = PieceVersion.objects.filter(piece=explainer, language="vi")
+    assert [(v.number, v.change_note) for v in vi] == [(1, ""), (2, NOTE)]
+    # A translation approved later is not that change: no note goes with it.
+    in_ede(client, explainer)
+    ede = PieceVersion.objects.filter(piece=explainer, language="rad").last()
+    assert (ede.number, ede.change_note) == (3, "")
+    # Nor with a later correction, the note left as it was.
+    publish_in_editor(client, explainer, editor, summary_vi="Đóng từ năm 2025.")
+    assert vi.last().number == 3 and vi.last().change_note == ""
+
+
+def test_a_publish_scheduled_for_later_makes_no_version_until_it_goes_live(
+    explainer, editor
+):
+    explainer.summary_vi = "Mức mới, từ tháng sau."
+    later = timezone.now() + datetime.timedelta(days=30)
+    explainer.go_live_at = later
+    explainer.save_revision(user=editor, approved_go_live_at=later).publish()
+    assert numbers(explainer)["vi"] == 1
+
+
+def test_a_printouts_page_links_to_the_piece_in_other_languages(client, explainer):
+    html = client.get(f"/rad/explainers/{explainer.slug}/v/1/").content.decode()
+    assert f'href="/vi/explainers/{explainer.slug}/"' in html
+    assert f"/vi/explainers/{explainer.slug}/v/1/" not in html
+    canonical = f'<link rel="canonical" href="https://loa.example/rad/explainers/{explainer.slug}/">'
+    assert canonical in html
+
+
+def test_a_print_run_is_dated_when_a_version_existed_and_keeps_it(
+    client, explainer, editor
+):
+    PieceVersion.objects.filter(piece=explainer).update(
+        # 03:00 on 5 August in Hanoi: still 4 August in UTC.
+        published_at=datetime.datetime(2025, 8, 4, 20, tzinfo=datetime.UTC)
+    )
+    run = PrintRun(
+        piece=explainer, language="vi", copies=100, printed_on=datetime.date(2025, 8, 4)
+    )
+    with pytest.raises(ValidationError) as refused:
+        run.full_clean()
+    assert "printed_on" in refused.value.error_dict
+    run.printed_on = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        run.full_clean()
+    run.printed_on = datetime.date(2025, 8, 5)
+    run.full_clean()
+    run.save()
+    assert run.version.number == 1
+    # v2 today; the run corrected for its copies still printed v1.
+    publish_in_editor(client, explainer, editor, summary_vi="Đóng từ 2025.")
+    run.copies = 120
+    run.save()
+    run.refresh_from_db()
+    assert run.version.number == 1
