@@ -5,13 +5,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
 from content.blocks import ExplainerBodyBlock
 from content.models.index import IndexPage
-from content.models.material import MaterialPage, material_panel
+from content.models.material import MaterialPage, in_every_language, material_panel
 
 
 class ExplainerIndexPage(IndexPage):
@@ -70,7 +69,7 @@ class PolicyExplainerPage(MaterialPage):
         FieldPanel("body"),
         material_panel("audiences", "effective_date", "next_review_date"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*MaterialPage.search_fields, *in_every_language("summary")]
 
     parent_page_types = ["content.ExplainerIndexPage"]
     subpage_types: list[str] = []

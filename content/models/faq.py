@@ -6,14 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
 from content.models.explainers import PolicyExplainerPage
 from content.models.index import IndexPage
-from content.models.material import MaterialPage, material_panel
+from content.models.material import MaterialPage, in_every_language, material_panel
 
 
 class FAQIndexPage(IndexPage):
@@ -88,7 +86,7 @@ class FAQAnswerPage(MaterialPage):
         FieldPanel("full_answer"),
         material_panel("related_explainers"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("short_answer")]
+    search_fields = [*MaterialPage.search_fields, *in_every_language("short_answer")]
 
     parent_page_types = ["content.FAQIndexPage"]
     subpage_types: list[str] = []

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework.serializers import StringRelatedField
@@ -31,6 +32,20 @@ from content.printouts import printed_version
 from content.published import for_this_generation
 from content.versions import current_version
 from locales.permissions import restrict_form_to_languages
+from locales.registry import load_languages
+
+
+def in_every_language(*names: str, autocomplete: bool = False) -> list:
+    """The admin's search fields for translated fields, in each language:
+    an editor finds a piece by its English or Ede title as well. The page
+    chooser matches as one types: `autocomplete` fields."""
+    kinds = [index.SearchField, index.AutocompleteField][: 2 if autocomplete else 1]
+    return [
+        kind(f"{name}_{language.code}")
+        for name in names
+        for language in load_languages()
+        for kind in kinds
+    ]
 
 
 def material_panel(*fields: str) -> MultiFieldPanel:
@@ -142,6 +157,15 @@ class MaterialPage(DescribedPage, RoutablePageMixin, Page):
         APIField("material_code"),
         APIField("version", serializer=VersionField()),
         APIField("topics", serializer=StringRelatedField(many=True, read_only=True)),
+    ]
+
+    # The admin's search and page chooser (toolkits, print runs, sessions):
+    # the code printed on paper, and the title in every language.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("material_code"),
+        index.AutocompleteField("material_code"),
+        *in_every_language("title", autocomplete=True),
     ]
 
     base_form_class = MaterialPageForm
