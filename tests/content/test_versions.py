@@ -54,6 +54,17 @@ def in_ede(client, piece):
     piece.refresh_from_db()
 
 
+def publish_new_summary(client, piece, editor):
+    """The editor changes the Vietnamese summary and says what changed."""
+    publish_in_editor(
+        client,
+        piece,
+        editor,
+        summary_vi="Đóng theo khả năng, từ 2025.",
+        change_note=NOTE,
+    )
+
+
 def test_a_language_moves_on_only_when_its_readers_see_a_change(
     client, explainer, editor
 ):
@@ -63,13 +74,7 @@ def test_a_language_moves_on_only_when_its_readers_see_a_change(
     # Ede now reads its own text; nobody else's page changed.
     assert numbers(explainer) == first | {"rad": 2}
 
-    publish_in_editor(
-        client,
-        explainer,
-        editor,
-        summary_vi="Đóng theo khả năng, từ 2025.",
-        change_note=NOTE,
-    )
+    publish_new_summary(client, explainer, editor)
     after_edit = numbers(explainer)
     # Vietnamese changed, and every language showing the Vietnamese summary in
     # its place; English and Ede keep their own text.
@@ -85,13 +90,7 @@ def test_a_language_moves_on_only_when_its_readers_see_a_change(
 
 
 def test_the_page_and_the_api_say_the_version(client, explainer, editor):
-    publish_in_editor(
-        client,
-        explainer,
-        editor,
-        summary_vi="Đóng theo khả năng, từ 2025.",
-        change_note=NOTE,
-    )
+    publish_new_summary(client, explainer, editor)
     today = timezone.localdate().isoformat()
     html = client.get(f"/vi/explainers/{explainer.slug}/").content.decode()
     assert f"v2 · {today}" in html and NOTE in html
@@ -109,13 +108,7 @@ def test_an_old_printouts_qr_code_opens_the_page_saying_it_was_replaced(
     assert "v1 · " in page_texts(old_pdf, tmp_path)[0]
     (old_code,) = qr_codes(old_pdf, tmp_path)
     assert old_code == f"https://loa.example{page_url}v/1/"
-    publish_in_editor(
-        client,
-        explainer,
-        editor,
-        summary_vi="Đóng theo khả năng, từ 2025.",
-        change_note=NOTE,
-    )
+    publish_new_summary(client, explainer, editor)
 
     scanned = client.get(old_code.removeprefix("https://loa.example"))
     html = scanned.content.decode()
