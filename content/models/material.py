@@ -169,8 +169,8 @@ class MaterialPage(DescribedPage, RoutablePageMixin, Page):
     ]
 
     base_form_class = MaterialPageForm
-    # A copy is a new piece: it gets its own code.
-    exclude_fields_in_copy = ["material_code"]
+    # A copy is a new piece: it gets its own code, and has changed nothing yet.
+    exclude_fields_in_copy = ["material_code", "change_note"]
 
     class Meta:
         abstract = True
