@@ -201,7 +201,9 @@ def test_printed_copies_need_text_in_their_language(admin_client, setting):
     piece = setting[2]
     url = reverse("wagtailsnippets_content_printrun:add")
     data = admin_form(admin_client, url)
-    data.update(piece=piece.pk, language="rad", copies="60", printed_on="2025-10-20")
+    # Printed today: the piece's first version is today's.
+    today = timezone.localdate().isoformat()
+    data.update(piece=piece.pk, language="rad", copies="60", printed_on=today)
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert response.context["form"].errors["language"]
