@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "campaigns.officer_entrance.OfficerEntranceMiddleware",
+    "web.http_caching.PublicCachingMiddleware",
     "web.page_cache.PublicPageCacheMiddleware",
     "web.line_breaks.LineBreakMiddleware",
     "web.site_lookup.CachedSiteMiddleware",
@@ -220,6 +221,10 @@ CACHES = {
 # Anonymous visitors' pages stay cached this long at most; any publish
 # starts a new cache generation at once (see content/published.py).
 PUBLIC_PAGE_CACHE_SECONDS = 24 * 60 * 60
+# How long a browser keeps a public page or PDF without asking again, and a
+# shared cache in front (a proxy or CDN) before it asks with its ETag.
+BROWSER_CACHE_SECONDS = int(os.environ.get("LOA_BROWSER_CACHE_SECONDS", "60"))
+SHARED_CACHE_SECONDS = int(os.environ.get("LOA_SHARED_CACHE_SECONDS", "600"))
 
 # Public pages: nothing inline, nothing from elsewhere (see
 # web.security_headers for the admin's allowances).
