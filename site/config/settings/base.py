@@ -222,9 +222,11 @@ CACHES = {
 # starts a new cache generation at once (see content/published.py).
 PUBLIC_PAGE_CACHE_SECONDS = 24 * 60 * 60
 # How long a browser keeps a public page or PDF without asking again, and a
-# shared cache in front (a proxy or CDN) before it asks with its ETag.
+# shared cache in front (a proxy or CDN) before it asks with its ETag. 0 for
+# shared caches until a publish purges them: a withdrawn page must not stay
+# served from a cache in front.
 BROWSER_CACHE_SECONDS = int(os.environ.get("LOA_BROWSER_CACHE_SECONDS", "60"))
-SHARED_CACHE_SECONDS = int(os.environ.get("LOA_SHARED_CACHE_SECONDS", "600"))
+SHARED_CACHE_SECONDS = int(os.environ.get("LOA_SHARED_CACHE_SECONDS", "0"))
 
 # Public pages: nothing inline, nothing from elsewhere (see
 # web.security_headers for the admin's allowances).
