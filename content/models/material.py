@@ -163,8 +163,8 @@ class MaterialPage(DescribedPage, RoutablePageMixin, Page):
     # the code printed on paper, and the title in every language.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("material_code"),
-        index.AutocompleteField("material_code"),
+        index.SearchField("material_code_words"),
+        index.AutocompleteField("material_code_words"),
         *in_every_language("title", autocomplete=True),
     ]
 
@@ -285,6 +285,13 @@ class MaterialPage(DescribedPage, RoutablePageMixin, Page):
         printed = printed_version(self, translation.get_language(), number)
         request.canonical_path = self.get_url(request)
         return self.render(request, context_overrides={"printed": printed})
+
+    @property
+    def material_code_words(self) -> str:
+        """The code as the search index should hold it: "EXP-0001" and
+        "EXP 0001" (PostgreSQL reads "-0001" as a negative number, so a
+        search for EXP-0001, split at the hyphen, would find nothing)."""
+        return f"{self.material_code} {self.material_code.replace('-', ' ')}"
 
     @property
     def version(self):

@@ -3,10 +3,10 @@
 What an anonymous visitor gets as a plain 200 (HTML of a public page, a
 piece's PDF) carries an ETag, so a phone that has it already is answered
 304 with no body; `Cache-Control` lets a browser keep it a minute and a
-shared cache (a proxy or CDN in front) as long as settings say. HTML is compressed when the
-browser accepts it: such pages carry no CSRF token, so compression gives
-nothing away. Signed-in people, private pages, the officer's screens and the
-admin get none of this.
+shared cache (a proxy or CDN in front) as long as settings say. HTML is
+compressed when the browser accepts it: such pages carry no CSRF token, so
+compression gives nothing away. Signed-in people, private pages, the
+officer's screens and the admin get none of this.
 """
 
 import hashlib
