@@ -88,8 +88,8 @@ def _changes(kit: FieldKit, items: list[KitItem]) -> list[str]:
 
 
 def _version_changes(item: KitItem, built: str) -> list[str]:
-    """ "EXP-0001 (rad): v5 → v7 – new rates from 1 July": one line per piece
-    whose version changed; an FAQ card sheet names each answer."""
+    """A line for each piece whose version changed, e.g. "EXP-0001 (rad):
+    v5 → v7 – new rates"; an FAQ card sheet names each answer."""
     label = item_label(item)
     if item.kind == "audio":
         return [_("%(item)s: a new recording") % {"item": label}]
@@ -130,7 +130,9 @@ def _numbers(item: KitItem, version: str) -> dict[int, int]:
         pairs = [entry.split(":", 1) for entry in version.split(",") if ":" in entry]
     numbered = {int(pk): int(n[1:]) for pk, n in pairs if n[:1] == "v" and n[1:]}
     revisions = {int(pk): int(n) for pk, n in pairs if n.isdigit()}
-    return numbered | _numbers_at(revisions, item.language) if revisions else numbered
+    if not revisions:
+        return numbered
+    return numbered | _numbers_at(revisions, item.language)
 
 
 def _numbers_at(revisions: dict[int, int], language: str) -> dict[int, int]:
