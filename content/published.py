@@ -81,7 +81,11 @@ def for_this_generation(name: str, compute):
 @contextmanager
 def one_reading_per_request():
     """Within it, the generation is read once (one query on the embedded
-    default) and then remembered, unless this request starts a new one."""
+    default) and then remembered, unless this request starts a new one.
+    Entered again within itself, it keeps what the outer one read."""
+    if seen_in_this_request.get() != OUTSIDE_A_REQUEST:
+        yield
+        return
     token = seen_in_this_request.set(None)
     try:
         yield

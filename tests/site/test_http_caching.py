@@ -1,12 +1,17 @@
-"""A phone that has a public page or PDF already is answered 304 with no
-body; shared caches may keep what every visitor gets alike, and nothing of a
+"""A phone that has a public page, PDF or recording already is answered 304
+with no body; shared caches may keep what every visitor gets alike, and nothing of a
 signed-in person's; HTML travels compressed."""
 
 import gzip
+import time
+
+from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
+from content.published import GENERATION_KEY, shared
 from tests.factories import PolicyExplainerPageFactory
+from tests.media_files import document, wav_bytes
 from tests.officer_screens import NEW
 
 
@@ -57,3 +62,54 @@ def test_nothing_of_a_signed_in_person_is_shared(client, piece, officer, admin_u
     login = client.get("/admin/login/", headers={"Accept-Encoding": "gzip"})
     assert "public" not in login.get("Cache-Control", "")
     assert login.get("Content-Encoding") != "gzip"
+
+
+def test_a_revisit_since_the_last_publish_is_answered_not_modified(client, piece):
+    url = f"/vi/explainers/{piece.slug}/"
+    # The last publish was a few seconds ago.
+    shared.set(GENERATION_KEY, time.time_ns() - 5 * 10**9, timeout=None)
+    first = client.get(url)
+    since = first["Last-Modified"]
+    assert client.get(url, headers={"If-Modified-Since": since}).status_code == 304
+    piece.summary_vi = "Đóng theo khả năng, từ năm 2025."
+    piece.save_revision().publish()
+    # Within the second of the publish no date is given: a second publish
+    # in that second would carry the same one.
+    assert not client.get(url).has_header("Last-Modified")
+    changed = client.get(url, headers={"If-Modified-Since": since})
+    assert changed.status_code == 200
+
+
+def test_a_shared_page_varies_only_with_its_compression(client, piece):
+    page = client.get(f"/vi/explainers/{piece.slug}/")
+    assert page["Vary"] == "Accept-Encoding"
+    assert not client.get(f"/vi/explainers/{piece.slug}/pdf/").has_header("Vary")
+
+
+@pytest.fixture
+def recording(db):
+    return document("thong-bao.wav", wav_bytes(2))
+
+
+def test_a_recording_is_kept_and_revalidated_like_a_page(client, recording):
+    first = client.get(recording.url)
+    assert first["Cache-Control"] == "public, max-age=60, s-maxage=0"
+    again = client.get(recording.url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again["Cache-Control"] == first["Cache-Control"]
+
+
+def test_a_private_recording_is_not_shared(client, recording, admin_user):
+    collection = Collection.get_first_root_node().add_child(name="Nội bộ")
+    recording.collection = collection
+    recording.save()
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type="login"
+    )
+    refused = client.get(recording.url)
+    assert refused.status_code == 302
+    assert "public" not in refused.get("Cache-Control", "")
+    client.force_login(admin_user)
+    served = client.get(recording.url)
+    assert served.status_code == 200
+    assert "public" not in served.get("Cache-Control", "")
