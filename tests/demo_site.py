@@ -9,6 +9,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
@@ -62,3 +64,42 @@ def _environment(folder: Path) -> dict:
         "MEDIA_ROOT": str(folder / "media"),
         "LOA_DEMO_ADMIN_PASSWORD": DEMO_PASSWORD,
     }
+
+
+@contextmanager
+def db_worker(env: dict, log: Path, *arguments: str):
+    """`manage.py db_worker` with `arguments`, as `make run` starts one,
+    once it takes tasks; stopped afterwards if the test has not stopped it."""
+    start = log.stat().st_size if log.exists() else 0
+    with log.open("a") as output:
+        process = subprocess.Popen(  # noqa: S603 — our own interpreter and manage.py
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--no-reload",
+                "--no-startup-delay",
+                "--interval",
+                "0.2",
+                *arguments,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_until_started(log, start, process)
+            yield process
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=10)
+
+
+def _wait_until_started(log: Path, start: int, process) -> None:
+    deadline = time.monotonic() + 60
+    while b"Starting worker" not in log.read_bytes()[start:]:
+        assert process.poll() is None, f"the worker stopped:\n{log.read_text()}"
+        assert time.monotonic() < deadline, "the worker did not start in 60 s"
+        time.sleep(0.1)

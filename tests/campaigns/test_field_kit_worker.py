@@ -14,11 +14,8 @@ import io
 import os
 import re
 import signal
-import subprocess
-import sys
 import time
 import zipfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from django.utils import translation
@@ -28,7 +25,7 @@ import requests
 
 from bench.app_server import app_server
 from campaigns.models import FieldKit
-from tests.demo_site import DEMO_PASSWORD, ROOT, demo_site
+from tests.demo_site import DEMO_PASSWORD, db_worker, demo_site
 
 # The demo site is SQLite whatever the suite runs on: once is enough.
 pytestmark = pytest.mark.skipif(
@@ -57,32 +54,9 @@ def site(tmp_path_factory):
         yield env, folder, quick_url, patient_url
 
 
-@contextmanager
 def worker(env: dict, log: Path, pause: str = "0"):
-    """`manage.py db_worker`, as `make run` starts it; stopped afterwards if
-    the test has not stopped it."""
-    with log.open("a") as output:
-        process = subprocess.Popen(  # noqa: S603 — our own interpreter and manage.py
-            [
-                sys.executable,
-                "manage.py",
-                "db_worker",
-                "--no-reload",
-                "--no-startup-delay",
-                "--interval",
-                "0.2",
-            ],
-            cwd=ROOT,
-            env=env | {"LOA_FIELD_KIT_ITEM_PAUSE": pause},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            yield process
-        finally:
-            if process.poll() is None:
-                process.kill()
-            process.wait(timeout=10)
+    """The kits' worker, each item of its builds lasting `pause` more."""
+    return db_worker(env | {"LOA_FIELD_KIT_ITEM_PAUSE": pause}, log)
 
 
 def officer_session(url: str) -> requests.Session:
