@@ -15,22 +15,40 @@ MANAGE := $(VENV_PYTHON) manage.py
 # poppler-utils reads them back in tests (pdffonts, pdftoppm).
 DEBIAN_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 # And for the browser tests: Chromium drives the pages (with fonts for every
-# script the site serves), Java runs the Nu HTML Checker.
-BROWSER_TEST_PACKAGES := chromium fonts-noto-core openjdk-17-jre-headless
+# script the site serves), Java runs the Nu HTML Checker; Varnish is the
+# shared cache in front (`make cached` and its tests).
+BROWSER_TEST_PACKAGES := chromium fonts-noto-core openjdk-17-jre-headless varnish
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo run bench test install deps browser-checkers system-packages lint format messages check backup restore
+.PHONY: demo run cached bench test install deps browser-checkers system-packages lint format messages check backup restore
 
 demo: install
 	$(MANAGE) load_demo
 	$(MAKE) --no-print-directory run
 
-# The web server, with a worker beside it for background work (field kits).
+# The web server, with workers beside it for background work (field kits)
+# and for purges of a shared cache in front (`make cached`).
+WORKERS := $(MANAGE) db_worker --no-reload & kits=$$!; \
+	$(MANAGE) db_worker --no-reload --queue-name purges --interval 0.2 & purges=$$!; \
+	trap 'kill $$kits $$purges $$app 2>/dev/null' EXIT INT TERM
 run:
-	$(MANAGE) db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(WORKERS); \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The site as production serves it: gunicorn behind the shared cache
+# (Varnish, site/varnish/loa.vcl), which every publish purges. Visit it at
+# CACHE_PORT; PORT is gunicorn's own.
+CACHE_PORT ?= 6081
+cached: export LOA_PUBLIC_URL = http://127.0.0.1:$(CACHE_PORT)
+cached: export LOA_SHARED_CACHE_URL = http://127.0.0.1:$(CACHE_PORT)
+cached: export DJANGO_SETTINGS_MODULE = config.settings.dev
+cached: install
+	@$(MAKE) --no-print-directory system-packages DEBIAN_PACKAGES=varnish
+	$(WORKERS); \
+	$(VENV_PYTHON) -m gunicorn config.wsgi --chdir site --bind 127.0.0.1:$(PORT) \
+	  --workers 2 --no-control-socket & app=$$!; \
+	$(VENV_PYTHON) site/bench/shared_cache_server.py --port $(CACHE_PORT) --backend-port $(PORT)
 
 # A fresh database (its own SQLite file, or BENCH_DATABASE_URL: an empty
 # PostgreSQL database) with the demo and a seeded volume, then the figures.

@@ -1,5 +1,8 @@
 """A piece's edit form as an editor's browser would post it back."""
 
+import html
+import json
+import re
 import uuid
 
 from wagtail import blocks
@@ -32,17 +35,19 @@ def explainer_edit_data(html: str):
     return data
 
 
-def stream_form_data(block, raw) -> dict:
+def stream_form_data(block, raw, from_editor=False) -> dict:
     """A stream's value as Wagtail's editor posts it back unchanged: blocks
     and list items with their ids (a list item stored in the older plain
     form gets a new id, as the editor gives it), rich text as Draftail's
-    contentstate, which keeps the blocks' keys or makes new ones."""
+    contentstate, which keeps the blocks' keys or makes new ones. `raw` is
+    the stored value, or (`from_editor`) the one the edit form gives its
+    JavaScript, whose rich text is contentstate already."""
     if isinstance(block, blocks.StreamBlock):
         children = {
             str(index): {
                 "type": child["type"],
                 "value": stream_form_data(
-                    block.child_blocks[child["type"]], child.get("value")
+                    block.child_blocks[child["type"]], child.get("value"), from_editor
                 ),
                 "id": child.get("id", ""),
                 "deleted": "",
@@ -54,10 +59,13 @@ def stream_form_data(block, raw) -> dict:
     if isinstance(block, blocks.ListBlock):
         items = {}
         for index, item in enumerate(raw or []):
-            listed = isinstance(item, dict) and item.get("type") == "item"
+            # Stored as {"type": "item", …}; the editor's own state has no type.
+            listed = isinstance(item, dict) and (
+                item.get("type") == "item" or (from_editor and "value" in item)
+            )
             items[str(index)] = {
                 "value": stream_form_data(
-                    block.child_block, item["value"] if listed else item
+                    block.child_block, item["value"] if listed else item, from_editor
                 ),
                 "id": item.get("id") if listed else str(uuid.uuid4()),
                 "deleted": "",
@@ -66,11 +74,15 @@ def stream_form_data(block, raw) -> dict:
         return {"count": str(len(items)), **items}
     if isinstance(block, blocks.StructBlock):
         return {
-            name: stream_form_data(child, (raw or {}).get(name))
+            name: stream_form_data(child, (raw or {}).get(name), from_editor)
             for name, child in block.child_blocks.items()
         }
     if isinstance(block, blocks.RichTextBlock):
-        return rich_text(raw or "")
+        return raw if from_editor else rich_text(raw or "")
+    if from_editor and isinstance(raw, list):  # a choice, as its <select> holds it
+        raw = raw[0] if raw else None
+    if from_editor and isinstance(raw, dict):  # a chosen page, image or document
+        raw = raw.get("id")
     return "" if raw is None else str(raw)
 
 
@@ -104,3 +116,22 @@ def publish_in_editor(client, page, editor, streams=None, **fields):
     assert response.status_code == 302, response.context["form"].errors
     client.logout()
     page.refresh_from_db()
+
+
+def edit_form_from_html(page_html: str, model):
+    """The edit form in `page_html` posted back unchanged, as a browser sends
+    it once its JavaScript has built each stream from the value the form
+    gives it: for tests that reach the admin over HTTP."""
+    data = querydict_from_html(page_html, form_id="page-edit-form")
+    for field in model._meta.fields:
+        if not isinstance(field, StreamField):
+            continue
+        given = re.search(
+            rf'<div id="{field.name}"[^>]*?data-w-block-arguments-value="([^"]*)"',
+            page_html,
+        )
+        raw = json.loads(html.unescape(given.group(1)))[0] if given else []
+        stream = stream_form_data(field.stream_block, raw, from_editor=True)
+        for key, value in nested_form_data({field.name: stream}).items():
+            data[key] = value
+    return data

@@ -76,3 +76,7 @@ class PolicyExplainerPage(MaterialPage):
 
     class Meta:
         verbose_name = _("policy explainer")
+
+    def pages_showing_it(self) -> list[Page]:
+        """Also the FAQ answers that list it among their related explainers."""
+        return [*super().pages_showing_it(), *self.related_faq_answers.all()]

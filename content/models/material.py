@@ -2,6 +2,7 @@
 and a version number in each language (content.versions)."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpResponse
@@ -12,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
@@ -256,6 +257,22 @@ class MaterialPage(DescribedPage, RoutablePageMixin, Page):
             for length in range(self.steplen, len(self.path) + 1, self.steplen)
         ]
         return PageViewRestriction.objects.filter(page__path__in=paths)
+
+    def pages_showing_it(self) -> list[Page]:
+        """Other pages that show some of this piece's text: those whose body
+        refers to it (an FAQ reference), as Wagtail's reference index knows."""
+        page_type = ContentType.objects.get_for_model(Page)
+        referring = ReferenceIndex.get_references_to(self).filter(
+            base_content_type=page_type
+        )
+        pages = {int(pk) for pk in referring.values_list("object_id", flat=True)}
+        return list(Page.objects.filter(pk__in=pages))
+
+    def get_cached_paths(self):
+        """What a shared cache in front may hold of this piece, beside the
+        page: its PDFs and each printout's page (`v/<n>/`)."""
+        numbers = self.versions.values_list("number", flat=True).distinct()
+        return ["/", "pdf/", "pdf/a5/", *(f"v/{n}/" for n in sorted(numbers))]
 
     @path("pdf/", name="pdf")
     def pdf(self, request):

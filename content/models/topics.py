@@ -20,6 +20,11 @@ class TopicIndexPage(RoutablePageMixin, IndexPage):
     class Meta:
         verbose_name = _("topic index")
 
+    def get_cached_paths(self):
+        """The list of topics and each topic's page, for a shared cache."""
+        slugs = Topic.objects.order_by("slug").values_list("slug", flat=True)
+        return ["/", *(f"{slug}/" for slug in slugs)]
+
     @path("")
     def topic_list(self, request):
         return self.render(request, context_overrides={"topics": Topic.objects.all()})

@@ -221,12 +221,18 @@ CACHES = {
 # Anonymous visitors' pages stay cached this long at most; any publish
 # starts a new cache generation at once (see content/published.py).
 PUBLIC_PAGE_CACHE_SECONDS = 24 * 60 * 60
-# How long a browser keeps a public page or PDF without asking again, and a
-# shared cache in front (a proxy or CDN) before it asks with its ETag. 0 for
-# shared caches until a publish purges them: a withdrawn page must not stay
+# The shared HTTP cache in front of the app servers (Varnish, or a CDN it
+# stands for), where purges are sent: every publish, unpublish, move and
+# privacy change purges the URLs it makes stale (web.front_cache).
+SHARED_CACHE_URL = os.environ.get("LOA_SHARED_CACHE_URL", "")
+# How long a browser keeps a public page, PDF or recording without asking
+# again, and a shared cache in front before it asks with its ETag. A shared
+# cache keeps nothing unless purges reach it: a withdrawn page must not stay
 # served from a cache in front.
 BROWSER_CACHE_SECONDS = int(os.environ.get("LOA_BROWSER_CACHE_SECONDS", "60"))
-SHARED_CACHE_SECONDS = int(os.environ.get("LOA_SHARED_CACHE_SECONDS", "0"))
+SHARED_CACHE_SECONDS = int(
+    os.environ.get("LOA_SHARED_CACHE_SECONDS", "86400" if SHARED_CACHE_URL else "0")
+)
 
 # Public pages: nothing inline, nothing from elsewhere (see
 # web.security_headers for the admin's allowances).
@@ -284,6 +290,13 @@ LOA_PUBLIC_URL = public_address(
     os.environ.get("LOA_PUBLIC_URL") or "http://127.0.0.1:8000"
 )
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = LOA_PUBLIC_URL
+if SHARED_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "shared": {
+            "BACKEND": "web.front_cache.VarnishBackend",
+            "LOCATION": SHARED_CACHE_URL,
+        }
+    }
 # A session's attendance above this many people must be confirmed on its form
 # (campaigns.plausibility): a village meeting is tens, a dialogue 150.
 LOA_ATTENDANCE_CEILING = int(os.environ.get("LOA_ATTENDANCE_CEILING", "1000"))
@@ -308,7 +321,14 @@ WAGTAIL_I18N_ENABLED = False
 
 # Background work (field kits): stored in the database, run by
 # `manage.py db_worker` (`make run` starts one beside the web server).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        # Purges of the shared cache have a queue and a worker of their own:
+        # they must not wait behind a field kit being built.
+        "QUEUES": ["default", "purges"],
+    }
+}
 # A build that has not reported progress for this long is taken as stopped
 # (its worker ended) and shown as failed, so it can be built again. One item
 # (a PDF) takes seconds; the margin covers a busy machine.

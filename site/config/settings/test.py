@@ -28,4 +28,9 @@ for cache in CACHES.values():  # noqa: F405
 STATIC_ROOT = None
 
 # Tasks run at once, inside the request that queues them.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "purges"],
+    }
+}
